@@ -1,0 +1,111 @@
+import type { Tags } from "../../core/classification";
+import { typeName } from "../../core/config";
+import { isUnknown, unknown, type Unknown, type Val } from "../../core/value";
+import { isUnknownSentinel, type EngineResource } from "./engine-resource";
+
+/**
+ * Reads a resource's properties by path ("a.b.0.c") into `Val`s: a computed value becomes
+ * Unknown("preview"), a value of the wrong shape becomes Unknown("error") naming the path and
+ * what was found. Never throws, and never puts a property's value into a message.
+ */
+export class Props {
+  constructor(readonly resource: EngineResource) {}
+
+  get(path: string): Val<unknown> {
+    let cur: unknown = this.resource.props;
+    const parts = path.split(".");
+    for (let i = 0; i < parts.length; i++) {
+      if (isUnknownSentinel(cur)) return this.computed(parts.slice(0, i).join("."));
+      if (cur === undefined || cur === null) return undefined;
+      const key = parts[i] as string;
+      if (/^\d+$/.test(key)) {
+        if (!Array.isArray(cur)) return this.malformed(parts.slice(0, i).join("."), "a list", cur);
+        cur = cur[Number(key)];
+      } else {
+        if (typeof cur !== "object" || Array.isArray(cur)) {
+          return this.malformed(parts.slice(0, i).join("."), "an object", cur);
+        }
+        cur = (cur as Record<string, unknown>)[key];
+      }
+    }
+    return isUnknownSentinel(cur) ? this.computed(path) : cur;
+  }
+
+  bool(path: string): Val<boolean | undefined> {
+    const v = this.get(path);
+    if (isUnknown(v) || v === undefined || v === null) return v ?? undefined;
+    return typeof v === "boolean" ? v : this.malformed(path, "true or false", v);
+  }
+
+  str(path: string): Val<string | undefined> {
+    const v = this.get(path);
+    if (isUnknown(v) || v === undefined || v === null) return v ?? undefined;
+    return typeof v === "string" ? v : this.malformed(path, "a string", v);
+  }
+
+  num(path: string): Val<number | undefined> {
+    const v = this.get(path);
+    if (isUnknown(v) || v === undefined || v === null) return v ?? undefined;
+    return typeof v === "number" && Number.isFinite(v) ? v : this.malformed(path, "a number", v);
+  }
+
+  /** An object, or the first element of a one-element list (provider versions differ on this). */
+  obj(path: string): Val<Record<string, unknown> | undefined> {
+    const v = this.get(path);
+    if (isUnknown(v) || v === undefined || v === null) return v ?? undefined;
+    if (Array.isArray(v)) return v.length === 0 ? undefined : this.obj(`${path}.0`);
+    return typeof v === "object" ? (v as Record<string, unknown>) : this.malformed(path, "an object", v);
+  }
+
+  /** Length of a list property (a single object counts as a list of one). */
+  count(path: string): Val<number> {
+    const v = this.get(path);
+    if (isUnknown(v)) return v;
+    if (v === undefined || v === null) return 0;
+    if (Array.isArray(v)) return v.length;
+    return typeof v === "object" ? 1 : this.malformed(path, "a list or an object", v);
+  }
+
+  /** Path of the i-th element of a property that may be a list or a single object. */
+  itemPath(path: string, i: number): string {
+    return Array.isArray(this.get(path)) ? `${path}.${i}` : path;
+  }
+
+  /** Resource tags; provider-neutral for `tags` maps and aws-native `[{key, value}]` lists. */
+  tags(path = "tags"): Val<Tags | undefined> {
+    const v = this.get(path);
+    if (isUnknown(v) || v === undefined || v === null) return v ?? undefined;
+    const out: Record<string, string> = {};
+    if (Array.isArray(v)) {
+      for (const [i, t] of v.entries()) {
+        const key = this.str(`${path}.${i}.key`);
+        const value = this.str(`${path}.${i}.value`);
+        if (isUnknown(key)) return key;
+        if (isUnknown(value)) return value;
+        if (key !== undefined) out[key] = value ?? "";
+        else if (typeof t !== "object") return this.malformed(`${path}.${i}`, "a {key, value} object", t);
+      }
+      return out;
+    }
+    if (typeof v !== "object") return this.malformed(path, "a map of strings", v);
+    for (const k of Object.keys(v)) {
+      const value = this.str(`${path}.${k}`);
+      if (isUnknown(value)) return value;
+      if (value !== undefined) out[k] = value;
+    }
+    return out;
+  }
+
+  /** URNs the property's value came from. */
+  dependenciesOf(property: string): readonly string[] {
+    return this.resource.propertyDependencies[property] ?? [];
+  }
+
+  private computed(path: string): Unknown {
+    return unknown("preview", `${path || "the properties"} of ${this.resource.name} is computed during the update`);
+  }
+
+  private malformed(path: string, expected: string, got: unknown): Unknown {
+    return unknown("error", `property '${path}' of ${this.resource.name} should be ${expected}, got ${typeName(got)}`);
+  }
+}

@@ -1,0 +1,98 @@
+import { isUnknown, type Val } from "../../../core/value";
+import type { EncryptionAtRest } from "../../../models/data-store";
+import { keyReference } from "../kms-ref";
+import type { Props } from "../props";
+import type { StoreAdapter } from "../store-adapter";
+
+/** S3 has encrypted every new object with SSE-S3 since January 2023. */
+export const S3_DEFAULT: EncryptionAtRest = {
+  enabled: true,
+  keyManager: "aws-owned",
+  observed: "AWS default encryption (SSE-S3)",
+};
+
+/**
+ * Reads an `applyServerSideEncryptionByDefault` block found at `path` (object or one-element
+ * list, singular or plural property name, across provider versions).
+ */
+export function sseDefaultAt(p: Props, rulePath: string): Val<EncryptionAtRest> | undefined {
+  for (const name of ["applyServerSideEncryptionByDefault", "applyServerSideEncryptionByDefaults"]) {
+    const block = p.obj(`${rulePath}.${name}`);
+    if (isUnknown(block)) return block;
+    if (block === undefined) continue;
+    const blockPath = p.itemPath(`${rulePath}.${name}`, 0);
+    const algorithm = p.str(`${blockPath}.sseAlgorithm`);
+    if (isUnknown(algorithm)) return algorithm;
+    if (algorithm === "aws:kms" || algorithm === "aws:kms:dsse") {
+      const key = keyReference(p, `${blockPath}.kmsMasterKeyId`);
+      return { enabled: true, ...(key ?? { keyManager: "aws-managed" }), observed: `sseAlgorithm=${algorithm}` };
+    }
+    return { ...S3_DEFAULT, observed: `sseAlgorithm=${algorithm ?? "AES256"}` };
+  }
+  return undefined;
+}
+
+/** The first rule of a configuration holding rules as `rule`, `rules` or `rules[]`. */
+export function sseOfRules(p: Props, configPath: string): Val<EncryptionAtRest> | undefined {
+  for (const name of ["rule", "rules"]) {
+    const path = configPath ? `${configPath}.${name}` : name;
+    const rules = p.count(path);
+    if (isUnknown(rules)) return rules;
+    for (let i = 0; i < rules; i++) {
+      const found = sseDefaultAt(p, p.itemPath(path, i));
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/** v6 `Bucket` and v7 `Bucket` (inline, singular) and `BucketV2` (inline, plural list). */
+export const s3Bucket: StoreAdapter = {
+  types: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
+  kind: "s3-bucket",
+  label: "S3 bucket",
+  nameProperty: "bucket",
+  encryptedByDefault: true,
+  encryption(p) {
+    for (const name of ["serverSideEncryptionConfiguration", "serverSideEncryptionConfigurations"]) {
+      const configs = p.count(name);
+      if (isUnknown(configs)) return configs;
+      if (configs > 0) {
+        const found = sseOfRules(p, p.itemPath(name, 0));
+        if (found !== undefined) return found;
+      }
+    }
+    return S3_DEFAULT;
+  },
+};
+
+export const s3NativeBucket: StoreAdapter = {
+  types: ["aws-native:s3:Bucket"],
+  kind: "s3-bucket",
+  label: "S3 bucket",
+  nameProperty: "bucketName",
+  encryptedByDefault: true,
+  encryption(p) {
+    const path = "bucketEncryption.serverSideEncryptionConfiguration";
+    const rules = p.count(path);
+    if (isUnknown(rules)) return rules;
+    for (let i = 0; i < rules; i++) {
+      const rulePath = p.itemPath(path, i);
+      const algorithm = p.str(`${rulePath}.serverSideEncryptionByDefault.sseAlgorithm`);
+      if (isUnknown(algorithm)) return algorithm;
+      if (algorithm === undefined) continue;
+      if (algorithm.startsWith("aws:kms")) {
+        const key = keyReference(p, `${rulePath}.serverSideEncryptionByDefault.kmsMasterKeyId`);
+        return { enabled: true, ...(key ?? { keyManager: "aws-managed" }), observed: `sseAlgorithm=${algorithm}` };
+      }
+      return { ...S3_DEFAULT, observed: `sseAlgorithm=${algorithm}` };
+    }
+    return S3_DEFAULT;
+  },
+};
+
+/** v7 split resource and its v6 `...V2` alias: they set a bucket's default encryption. */
+export const S3_ENCRYPTION_CONFIG_TYPES: readonly string[] = [
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+  "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+];
