@@ -35,6 +35,8 @@ export function keyReference(p: Props, path: string): KeyReference | undefined {
   const deps = p.dependenciesOf(property);
   const keyUrn = deps.find((u) => KMS_KEY_TYPES.has(typeOfUrn(u)));
   const value = p.str(path);
+  // Not set: a key among the dependencies of the enclosing property belongs to another element.
+  if (value === undefined) return undefined;
   const keyId = typeof value === "string" ? printableKey(value) : undefined;
   if (keyUrn) return { keyManager: "customer-managed", keyRef: keyUrn, ...(keyId ? { keyId } : {}) };
   if (deps.some((u) => KMS_ALIAS_TYPES.has(typeOfUrn(u)))) {

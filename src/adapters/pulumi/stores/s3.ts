@@ -11,6 +11,10 @@ export const S3_DEFAULT: EncryptionAtRest = {
   observed: "AWS default encryption (SSE-S3)",
 };
 
+const KNOWN_ALGORITHMS: ReadonlySet<string> = new Set(["AES256", "aws:kms", "aws:kms:dsse"]);
+/** Only S3's own algorithm names are echoed; anything else could be a misplaced secret. */
+const shown = (algorithm: string): string => (KNOWN_ALGORITHMS.has(algorithm) ? algorithm : "an unrecognized value");
+
 /**
  * Reads an `applyServerSideEncryptionByDefault` block found at `path` (object or one-element
  * list, singular or plural property name, across provider versions).
@@ -25,9 +29,9 @@ export function sseDefaultAt(p: Props, rulePath: string): Val<EncryptionAtRest> 
     if (isUnknown(algorithm)) return algorithm;
     if (algorithm === "aws:kms" || algorithm === "aws:kms:dsse") {
       const key = keyReference(p, `${blockPath}.kmsMasterKeyId`);
-      return { enabled: true, ...(key ?? { keyManager: "aws-managed" }), observed: `sseAlgorithm=${algorithm}` };
+      return { enabled: true, ...(key ?? { keyManager: "aws-managed" }), observed: `sseAlgorithm=${shown(algorithm)}` };
     }
-    return { ...S3_DEFAULT, observed: `sseAlgorithm=${algorithm ?? "AES256"}` };
+    return { ...S3_DEFAULT, observed: `sseAlgorithm=${shown(algorithm ?? "AES256")}` };
   }
   return undefined;
 }
@@ -83,9 +87,9 @@ export const s3NativeBucket: StoreAdapter = {
       if (algorithm === undefined) continue;
       if (algorithm.startsWith("aws:kms")) {
         const key = keyReference(p, `${rulePath}.serverSideEncryptionByDefault.kmsMasterKeyId`);
-        return { enabled: true, ...(key ?? { keyManager: "aws-managed" }), observed: `sseAlgorithm=${algorithm}` };
+        return { enabled: true, ...(key ?? { keyManager: "aws-managed" }), observed: `sseAlgorithm=${shown(algorithm)}` };
       }
-      return { ...S3_DEFAULT, observed: `sseAlgorithm=${algorithm}` };
+      return { ...S3_DEFAULT, observed: `sseAlgorithm=${shown(algorithm)}` };
     }
     return S3_DEFAULT;
   },

@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { alwaysEncryptedCases, storeCases, storeOf } from "./store-cases";
+
+const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+
+describe("CloudWatch log group adapter (v6 and v7 share the shape)", () => {
+  storeCases("log-group", alwaysEncryptedCases(LOG_GROUP, "kmsKeyId", "aws-owned"));
+
+  it("is named and always encrypted", () => {
+    const s = storeOf(LOG_GROUP, { name: "/app/orders" });
+    expect([s.physicalName, s.encryptedByDefault]).toEqual(["/app/orders", true]);
+  });
+});
