@@ -63,6 +63,8 @@ export interface DataStore {
   readonly encryption: Val<EncryptionAtRest>;
   /** Parts encrypted on their own (block devices, replicas); all must be encrypted too. */
   readonly parts: readonly EncryptedPart[];
+  /** The store's own encryption only summarises its parts (an instance is its block devices). */
+  readonly summarisesParts?: boolean;
   /** Set when the store is a copy or replica of another store. */
   readonly copyOf?: {
     readonly relation: "snapshot-copy" | "read-replica" | "replica";

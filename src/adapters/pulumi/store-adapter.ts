@@ -13,6 +13,8 @@ export interface StoreAdapter {
   readonly nameProperty?: string;
   /** AWS encrypts this kind whatever its settings (only the key type is worth judging). */
   readonly encryptedByDefault?: boolean;
+  /** The encryption is a summary of the parts (judge the parts, not the summary). */
+  readonly summarisesParts?: boolean;
   encryption(p: Props): Val<EncryptionAtRest>;
   parts?(p: Props): EncryptedPart[];
   copyOf?(p: Props): DataStore["copyOf"];
@@ -34,6 +36,7 @@ export function adaptStore(adapter: StoreAdapter, p: Props): DataStore {
     encryption: adapter.encryption(p),
     parts: adapter.parts?.(p) ?? [],
     encryptedByDefault: adapter.encryptedByDefault ?? false,
+    ...(adapter.summarisesParts ? { summarisesParts: true } : {}),
     ...(copyOf ? { copyOf } : {}),
     ...(typeof physicalName === "string" ? { physicalName } : {}),
   };

@@ -6,10 +6,9 @@ import type { DataStore, EncryptedPart, EncryptionAtRest } from "../../models/da
 /** The store itself and each separately encrypted part, named for messages. */
 export function encryptedUnits(store: DataStore): { what: string; encryption: EncryptedPart["encryption"] }[] {
   const who = describeRef(store.ref);
-  return [
-    { what: who, encryption: store.encryption },
-    ...store.parts.map((p) => ({ what: `${who} ${p.name}`, encryption: p.encryption })),
-  ];
+  const parts = store.parts.map((p) => ({ what: `${who} ${p.name}`, encryption: p.encryption }));
+  if (store.summarisesParts && parts.length > 0) return parts;
+  return [{ what: who, encryption: store.encryption }, ...parts];
 }
 
 export const KEY_MANAGER_TEXT: Record<NonNullable<EncryptionAtRest["keyManager"] & string>, string> = {

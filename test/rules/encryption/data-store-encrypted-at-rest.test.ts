@@ -27,3 +27,14 @@ describe("CDG-ENC-001 data-store-encrypted-at-rest", () => {
     expect(o?.message).toContain("storageEncrypted of db is computed");
   });
 });
+
+describe("CDG-ENC-001 on stores that are their parts", () => {
+  it("judges each block device once, not the instance summary again", () => {
+    const off = { enabled: false, keyManager: undefined, observed: "encrypted not set" };
+    const s = store({ summarisesParts: true, encryption: off, parts: [{ name: "root block device", encryption: CMK }, { name: "ebsBlockDevices[0]", encryption: off }] });
+    expect(run(rule, { stores: [s] }).map((o) => `${o.status} ${o.message}`)).toEqual([
+      "pass RDS instance 'db' root block device is encrypted at rest (storageEncrypted=true with kmsKeyId)",
+      "fail RDS instance 'db' ebsBlockDevices[0] is not encrypted at rest (encrypted not set)",
+    ]);
+  });
+});

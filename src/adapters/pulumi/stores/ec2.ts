@@ -31,6 +31,7 @@ export const ec2Instance: StoreAdapter = {
   types: ["aws:ec2/instance:Instance"],
   kind: "ec2-instance",
   label: "EC2 instance",
+  summarisesParts: true,
   encryption: (p) => encryptionOfParts(instanceParts(p), "block devices", notEncrypted("no block devices")),
   parts: instanceParts,
 };
@@ -53,6 +54,7 @@ export const ec2LaunchTemplate: StoreAdapter = {
   types: ["aws:ec2/launchTemplate:LaunchTemplate"],
   kind: "launch-template",
   label: "EC2 launch template",
+  summarisesParts: true,
   nameProperty: "name",
   encryption: (p) =>
     encryptionOfParts(

@@ -1,0 +1,66 @@
+// The real pack, started as the Pulumi CLI starts it, judging the example programs recorded in preview.
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyzeProgram, violationPairs, type ProgramAnalysis } from "./analyze-program";
+import { startPack, type PackClient } from "./harness";
+import { repoRoot } from "./repo-root";
+
+const root = repoRoot(__dirname);
+let pack: PackClient;
+let compliant: ProgramAnalysis;
+let violations: ProgramAnalysis;
+
+beforeAll(async () => {
+  pack = await startPack(root);
+  await pack.configure({});
+  compliant = await analyzeProgram(pack, join(root, "examples", "encryption-compliant"));
+  violations = await analyzeProgram(pack, join(root, "examples", "encryption-violations"));
+});
+afterAll(async () => {
+  await pack?.close();
+});
+
+describe("the default pack on the example programs (preview)", () => {
+  it("finds nothing wrong in the compliant program", () => {
+    expect(compliant.diagnostics).toEqual([]);
+  });
+
+  it("reports exactly the planted violations, each against its resource", () => {
+    expect(violationPairs(violations.diagnostics)).toEqual(
+      [
+        "copies-and-replicas-stay-encrypted accounts-db-replica",
+        "data-store-encrypted-at-rest ledger-db",
+        "data-store-encrypted-at-rest order-notifications",
+        "data-store-encrypted-at-rest scratch",
+        "kms-key-deletion-window-sufficient weak-key",
+        "kms-key-rotation-enabled weak-key",
+        "restricted-data-encrypted-with-customer-managed-key customer-exports",
+        "restricted-data-encrypted-with-customer-managed-key ledger-db",
+        "restricted-data-encrypted-with-customer-managed-key legacy-import",
+        "restricted-data-encrypted-with-customer-managed-key payment-methods",
+      ].sort(),
+    );
+  });
+
+  it("blocks on high-severity findings and only warns on waived and medium ones", () => {
+    const level = (policy: string, name: string) =>
+      violations.diagnostics.find((d) => d.policyName === policy && d.urn.endsWith(`::${name}`))?.enforcementLevel;
+    expect(level("data-store-encrypted-at-rest", "ledger-db")).toBe("mandatory");
+    expect(level("kms-key-rotation-enabled", "weak-key")).toBe("advisory");
+    expect(level("restricted-data-encrypted-with-customer-managed-key", "legacy-import")).toBe("advisory");
+    const waived = violations.diagnostics.find((d) => d.urn.endsWith("::legacy-import"));
+    expect(waived?.message).toMatch(/WAIVED until 2027-03-31: migrating to the orders key, ticket SEC-142/);
+  });
+
+  it("names the resource and the observed value in messages", () => {
+    const ledger = violations.diagnostics.find((d) => d.policyName === "data-store-encrypted-at-rest" && d.urn.endsWith("::ledger-db"));
+    expect(ledger?.message).toContain("[CDG-ENC-001] RDS instance 'ledger-db' is not encrypted at rest (storageEncrypted=false)");
+  });
+
+  it("never prints a secret", () => {
+    const text = JSON.stringify([violations, compliant]);
+    for (const secretValue of ["Tr0ub4dor&3-never-print-me", "another-Secret-value-99", "Correct-Horse-Battery-Staple-42"]) {
+      expect(text).not.toContain(secretValue);
+    }
+  });
+});

@@ -1,0 +1,94 @@
+// Records the resources a real Pulumi TypeScript program registers, in the form the engine sends them
+// to an analyzer, by running the program under @pulumi/pulumi's mocks.
+//
+// Each program runs in its own Node process (the Pulumi runtime keeps process-wide state), with its
+// directory as working directory, as `pulumi preview` runs it. TypeScript is transpiled on load without
+// type checking (the repository's `tsc` covers the programs). The child entry is record-child.ts.
+import { spawn } from "node:child_process";
+import { dirname, extname, join, resolve } from "node:path";
+import type { ChildMessage, ChildRequest } from "./record-child";
+import { toRecordedResources, type RecordedResource } from "./record-encode";
+
+export type { RecordedResource } from "./record-encode";
+
+export interface RecordOptions {
+  stack: string;
+  project: string;
+  /** true: `pulumi preview` (ids and computed outputs unknown); false: `pulumi up`. */
+  preview: boolean;
+  /** Stack config, fully qualified: {"aws:region": "eu-west-1", "<project>:owner": "x"}. */
+  config?: Record<string, string>;
+  /** Which config keys are secrets. */
+  secretConfigKeys?: string[];
+  organization?: string;
+  /** Default 120 s. */
+  timeoutMs?: number;
+}
+
+// Registers a require hook for .ts files (transpile only), then loads the child entry.
+const BOOTSTRAP = `
+const ts = require(process.env.CDG_RECORD_TS);
+const fs = require("fs");
+require.extensions[".ts"] = (module, filename) => {
+  const out = ts.transpileModule(fs.readFileSync(filename, "utf8"), {
+    fileName: filename,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, inlineSourceMap: true },
+  });
+  module._compile(out.outputText, filename);
+};
+require(process.env.CDG_RECORD_CHILD);
+`;
+
+export function recordProgram(programModulePath: string, opts: RecordOptions): Promise<RecordedResource[]> {
+  const program = resolve(programModulePath);
+  const config = opts.config ?? {};
+  const secretConfigKeys = opts.secretConfigKeys ?? [];
+  const request: ChildRequest = {
+    program,
+    project: opts.project,
+    stack: opts.stack,
+    organization: opts.organization ?? "",
+    preview: opts.preview,
+    region: config["aws:region"] ?? "us-east-1",
+  };
+  const child = spawn(process.execPath, ["-e", BOOTSTRAP], {
+    cwd: dirname(program),
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    env: {
+      ...process.env,
+      CDG_RECORD_TS: require.resolve("typescript"),
+      CDG_RECORD_CHILD: join(__dirname, `record-child${extname(__filename)}`),
+      CDG_RECORD_REQUEST: JSON.stringify(request),
+      PULUMI_CONFIG: JSON.stringify(config),
+      PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(secretConfigKeys),
+    },
+  });
+  let output = "";
+  child.stdout?.setEncoding("utf8").on("data", (c: string) => (output += c));
+  child.stderr?.setEncoding("utf8").on("data", (c: string) => (output += c));
+  let message: ChildMessage | undefined;
+  child.on("message", (m) => (message = m as ChildMessage));
+
+  return new Promise<RecordedResource[]>((ok, fail) => {
+    const timeoutMs = opts.timeoutMs ?? 120_000;
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    const failWith = (why: string): void => fail(new Error(`recording ${program} ${why}\noutput:\n${output}`));
+    child.once("error", (e) => {
+      clearTimeout(timer);
+      failWith(`could not start: ${e.message}`);
+    });
+    child.once("close", (code, signal) => {
+      clearTimeout(timer);
+      if (signal === "SIGKILL" && !message) return failWith(`timed out after ${timeoutMs} ms`);
+      if (!message) return failWith(`ended (code ${code}, signal ${signal}) without a result`);
+      if (!message.ok) return failWith(`failed: ${message.error}`);
+      try {
+        ok(toRecordedResources(message.registrations, {
+          project: opts.project, stack: opts.stack, config, secretConfigKeys,
+        }));
+      } catch (e) {
+        failWith(`produced registrations the recorder cannot convert: ${(e as Error).message}`);
+      }
+    });
+  });
+}
