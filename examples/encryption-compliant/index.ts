@@ -17,6 +17,36 @@ new aws.s3.BucketServerSideEncryptionConfiguration("orders-sse", {
   bucket: orders.id,
   rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: dataKey.arn }, bucketKeyEnabled: true }],
 });
+new aws.s3.BucketPublicAccessBlock("orders-pab", {
+  bucket: orders.id,
+  blockPublicAcls: true,
+  blockPublicPolicy: true,
+  ignorePublicAcls: true,
+  restrictPublicBuckets: true,
+});
+new aws.s3.BucketPolicy("orders-tls-only", {
+  bucket: orders.id,
+  policy: {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: [orders.arn, pulumi.interpolate`${orders.arn}/*`],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+    ],
+  },
+});
+
+// The databases live in private subnets (no route to an internet gateway) behind their own group.
+const vpc = new aws.ec2.Vpc("data", { cidrBlock: "10.1.0.0/16" });
+const privateSubnets = ["a", "b"].map(
+  (az, i) => new aws.ec2.Subnet(`data-${az}`, { vpcId: vpc.id, cidrBlock: `10.1.${i}.0/24`, availabilityZone: `eu-west-1${az}` }),
+);
+const dbSubnets = new aws.rds.SubnetGroup("data", { subnetIds: privateSubnets.map((s) => s.id) });
+const dbGroup = new aws.ec2.SecurityGroup("customers-db", { vpcId: vpc.id, description: "customer databases" });
 
 const customers = new aws.rds.Instance("customers-db", {
   engine: "postgres",
@@ -26,6 +56,8 @@ const customers = new aws.rds.Instance("customers-db", {
   password: pulumi.secret("Correct-Horse-Battery-Staple-42"),
   storageEncrypted: true,
   kmsKeyId: dataKey.arn,
+  dbSubnetGroupName: dbSubnets.name,
+  vpcSecurityGroupIds: [dbGroup.id],
   skipFinalSnapshot: false,
   finalSnapshotIdentifier: "customers-final",
   tags: restricted,
@@ -36,6 +68,7 @@ new aws.rds.Instance("customers-db-replica", {
   instanceClass: "db.t4g.medium",
   storageEncrypted: true,
   kmsKeyId: dataKey.arn,
+  vpcSecurityGroupIds: [dbGroup.id],
   skipFinalSnapshot: true,
   tags: restricted,
 });

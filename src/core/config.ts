@@ -13,6 +13,8 @@ export interface GuardConfig {
   readonly untaggedClassification: ClassificationLevel;
   /** Levels that count as customer data. */
   readonly customerDataLevels: readonly ClassificationLevel[];
+  /** Segment of each logical database (by database name): such databases carry no tags. */
+  readonly logicalDatabaseSegments: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_CONFIG: GuardConfig = {
@@ -24,6 +26,7 @@ export const DEFAULT_CONFIG: GuardConfig = {
   assumeCustomerData: true,
   untaggedClassification: "confidential",
   customerDataLevels: ["restricted", "confidential"],
+  logicalDatabaseSegments: {},
 };
 
 export class ConfigError extends Error {
@@ -44,7 +47,7 @@ export function parseGuardConfig(raw: unknown, source: string): GuardConfig {
     throw new ConfigError(source, [`expected an object, got ${typeName(raw)}`]);
   }
   const r = raw as Record<string, unknown>;
-  const known = new Set(["tagKeys", "assumeCustomerData", "untaggedClassification", "customerDataLevels"]);
+  const known = new Set(["tagKeys", "assumeCustomerData", "untaggedClassification", "customerDataLevels", "logicalDatabaseSegments"]);
   for (const k of Object.keys(r)) if (!known.has(k)) problems.push(`unknown setting '${k}'`);
 
   const tagKeys = { ...DEFAULT_CONFIG.tagKeys };
@@ -76,8 +79,15 @@ export function parseGuardConfig(raw: unknown, source: string): GuardConfig {
       problems.push(`'customerDataLevels' must be a list of ${CLASSIFICATION_LEVELS.join(", ")}`);
     } else customerDataLevels = r.customerDataLevels;
   }
+  let logicalDatabaseSegments = DEFAULT_CONFIG.logicalDatabaseSegments;
+  const lds = r.logicalDatabaseSegments;
+  if (lds !== undefined) {
+    if (typeof lds !== "object" || lds === null || Array.isArray(lds) || !Object.values(lds).every((v) => typeof v === "string" && v.trim() !== "")) {
+      problems.push(`'logicalDatabaseSegments' must map database names to non-empty segment names`);
+    } else logicalDatabaseSegments = lds as Record<string, string>;
+  }
   if (problems.length > 0) throw new ConfigError(source, problems);
-  return { tagKeys, assumeCustomerData, untaggedClassification, customerDataLevels };
+  return { tagKeys, assumeCustomerData, untaggedClassification, customerDataLevels, logicalDatabaseSegments };
 }
 
 export function typeName(v: unknown): string {

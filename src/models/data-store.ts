@@ -29,6 +29,7 @@ export const STORE_KINDS = [
   "secret",
   "backup-vault",
   "msk-cluster",
+  "logical-database",
 ] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
 
@@ -75,6 +76,8 @@ export interface DataStore {
     /** Id of the source store's model, once joined. */
     readonly sourceRef?: string;
   };
+  /** For a logical database: the database server (RDS instance or cluster) hosting it. */
+  readonly server?: ResourceRef;
   /**
    * True when AWS encrypts this kind of store whatever its settings say (S3 since January 2023,
    * DynamoDB, SQS with SSE-SQS by default...), so only the key type is worth judging.

@@ -1,10 +1,32 @@
+import type { Tags } from "../core/classification";
+import type { Val } from "../core/value";
 import type { DataStore } from "./data-store";
+import type { IamInventory } from "./iam";
 import type { KmsKey } from "./kms-key";
+import type { NetworkGraph } from "./network";
+import type { Placement } from "./placement";
+import type { ResourceRef } from "./ref";
+import type { ResourcePolicy, StoreExposure } from "./exposure";
 
-/** Everything the rules judge, from one resource, one stack or one scanned account. */
+/**
+ * Everything the rules judge, from one resource, one stack or one scanned account. The parts
+ * after `keys` are absent when the front could not build them (a one-resource view has no graph).
+ */
 export interface Inventory {
   readonly stores: readonly DataStore[];
   readonly keys: readonly KmsKey[];
+  readonly network?: NetworkGraph;
+  /** Store model id -> where it sits in the network. */
+  readonly placements?: ReadonlyMap<string, Placement>;
+  /** Store model id -> public-access settings (S3 public access block, ACLs). */
+  readonly exposures?: ReadonlyMap<string, StoreExposure>;
+  /** Resource policies of stores and keys (bucket, key, queue, topic, secret, table... policies). */
+  readonly resourcePolicies?: readonly ResourcePolicy[];
+  readonly iam?: IamInventory;
+  /** General-purpose compute (EC2 instances, Lambda functions): where applications run. */
+  readonly compute?: readonly ResourceRef[];
+  /** Resource model id -> its tags, for every resource the adapters read (VPCs, compute...). */
+  readonly tags?: ReadonlyMap<string, Val<Tags | undefined>>;
 }
 
 export const emptyInventory = (): Inventory => ({ stores: [], keys: [] });

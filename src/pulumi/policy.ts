@@ -10,6 +10,7 @@ import type {
 } from "@pulumi/policy";
 import type { EngineResource } from "../adapters/pulumi/engine-resource";
 import { buildInventory, SUPPORTED_TYPES } from "../adapters/pulumi/inventory";
+import { isDatabaseProvider } from "../adapters/pulumi/stores/logical-database";
 import { Props } from "../adapters/pulumi/props";
 import { pillarTag, type AnyRule, type Outcome } from "../core/rule";
 import { isUnknown } from "../core/value";
@@ -45,7 +46,7 @@ export function toPolicy(rule: AnyRule): ResourceValidationPolicy | StackValidat
       ...base,
       validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
         if (!SUPPORTED.has(args.type)) return;
-        const resource = engineResource(args.urn, args.type, args.name, args.props, {});
+        const resource = engineResource(args.urn, args.type, args.name, args.props, {}, args.provider?.urn);
         const outcomes = evaluate(rule, [resource], settingsFor(rule, args.getConfig()));
         settle(rule, outcomes, new Map([[resource.urn, resource]]), settingsFor(rule, args.getConfig()), report, args.notApplicable);
       },
@@ -55,7 +56,7 @@ export function toPolicy(rule: AnyRule): ResourceValidationPolicy | StackValidat
     ...base,
     validateStack: (args: StackValidationArgs, report: ReportViolation) => {
       const settings = settingsFor(rule, args.getConfig());
-      const resources = args.resources.filter((r) => SUPPORTED.has(r.type)).map(fromPolicyResource);
+      const resources = args.resources.filter((r) => SUPPORTED.has(r.type) || isDatabaseProvider(r.type)).map(fromPolicyResource);
       const outcomes = evaluate(rule, resources, settings);
       settle(rule, outcomes, new Map(resources.map((r) => [r.urn, r])), settings, report, args.notApplicable);
     },
@@ -65,7 +66,7 @@ export function toPolicy(rule: AnyRule): ResourceValidationPolicy | StackValidat
 function fromPolicyResource(r: PolicyResource): EngineResource {
   const deps: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(r.propertyDependencies)) deps[k] = v.map((d) => d.urn);
-  return engineResource(r.urn, r.type, r.name, r.props, deps);
+  return { ...engineResource(r.urn, r.type, r.name, r.props, deps, r.provider?.urn), plannedState: true };
 }
 
 function engineResource(
@@ -74,8 +75,9 @@ function engineResource(
   name: string,
   props: unknown,
   propertyDependencies: Record<string, string[]>,
+  provider: string | undefined,
 ): EngineResource {
-  return { urn, type, name, props: plainProps(props), propertyDependencies, dependencies: [] };
+  return { urn, type, name, props: plainProps(props), propertyDependencies, dependencies: [], ...(provider ? { provider } : {}) };
 }
 
 /** Runs the rule; a rule error becomes "not assessed" rather than failing the whole preview. */

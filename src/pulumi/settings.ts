@@ -20,6 +20,11 @@ export const SHARED_SETTINGS: Record<string, OptionSchema> = {
     default: ["restricted", "confidential"],
     description: "Classification levels that count as customer data.",
   },
+  logicalDatabaseSegments: {
+    type: "object",
+    default: {},
+    description: "Segment of each logical database (PostgreSQL/MySQL provider `Database`), by database name.",
+  },
 };
 
 export interface PolicySettings {
@@ -50,7 +55,7 @@ export function settingsFor(rule: AnyRule, raw: Record<string, unknown>): Policy
   const config = parseGuardConfig(
     {
       ...(Object.keys(tagKeys).length ? { tagKeys } : {}),
-      ...pick(raw, ["assumeCustomerData", "untaggedClassification", "customerDataLevels"]),
+      ...pick(raw, ["assumeCustomerData", "untaggedClassification", "customerDataLevels", "logicalDatabaseSegments"]),
     },
     source,
   );

@@ -4,6 +4,9 @@ import { dataStoreEncryptedAtRest } from "./encryption/data-store-encrypted-at-r
 import { kmsKeyDeletionWindowSufficient } from "./encryption/kms-key-deletion-window-sufficient";
 import { kmsKeyRotationEnabled } from "./encryption/kms-key-rotation-enabled";
 import { restrictedDataEncryptedWithCustomerManagedKey } from "./encryption/restricted-data-encrypted-with-customer-managed-key";
+import { IAM_RULES } from "./iam";
+import { NETWORK_RULES } from "./network";
+import { SEGREGATION_RULES } from "./segregation";
 
 /** Every rule, in id order. */
 export const ALL_RULES: readonly AnyRule[] = [
@@ -12,6 +15,9 @@ export const ALL_RULES: readonly AnyRule[] = [
   kmsKeyRotationEnabled,
   kmsKeyDeletionWindowSufficient,
   copiesAndReplicasStayEncrypted,
+  ...NETWORK_RULES,
+  ...SEGREGATION_RULES,
+  ...IAM_RULES,
 ];
 
 export {
@@ -21,3 +27,6 @@ export {
   kmsKeyRotationEnabled,
   restrictedDataEncryptedWithCustomerManagedKey,
 };
+export * from "./iam";
+export * from "./network";
+export * from "./segregation";

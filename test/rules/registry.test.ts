@@ -47,10 +47,17 @@ describe("rule registry", () => {
     expect(test).toMatch(/unknown/);
   });
 
+  it("ids run in order without gaps within each pillar", () => {
+    for (const area of Object.values(AREA_OF_PILLAR)) {
+      const numbers = ALL_RULES.filter((r) => r.id.startsWith(`CDG-${area}-`)).map((r) => Number(r.id.slice(-3)));
+      expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    }
+  });
+
   it("every rule file is registered", () => {
     const files = Object.keys(PILLARS).flatMap((p) => {
       try {
-        return readdirSync(join(root, "src", "rules", p)).filter((f) => !f.endsWith("-facts.ts"));
+        return readdirSync(join(root, "src", "rules", p)).filter((f) => !f.endsWith("-facts.ts") && f !== "index.ts");
       } catch {
         return [];
       }

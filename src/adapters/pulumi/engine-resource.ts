@@ -10,6 +10,14 @@ export interface EngineResource {
   /** Property name -> URNs of the resources its value came from. */
   readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
   readonly dependencies: readonly string[];
+  /** URN of the provider resource that manages it, when the engine says. */
+  readonly provider?: string;
+  /**
+   * True for the planned state AnalyzeStack receives in preview: there a property the program left
+   * unset but the provider computes is unknown with no dependency, and counts as not set. Analyze
+   * gets the program's inputs, where every unknown came from another resource.
+   */
+  readonly plannedState?: boolean;
 }
 
 /** The engine's unknown sentinels (one per value type); all mean "computed during the update". */

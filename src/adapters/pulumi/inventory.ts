@@ -3,12 +3,22 @@ import type { DataStore } from "../../models/data-store";
 import type { Inventory } from "../../models/inventory";
 import type { KmsKey } from "../../models/kms-key";
 import type { EngineResource } from "./engine-resource";
+import { buildExposures, EXPOSURE_TYPES } from "./exposure";
+import { buildIamInventory, IAM_ADAPTER_TYPES } from "./iam";
 import { KMS_KEY_TYPES } from "./kms-ref";
+import { buildNetworkGraph, NETWORK_TYPES } from "./network";
+import { buildPlacements, PLACEMENT_TYPES } from "./network/placement";
 import { adaptKmsKey } from "./kms-key";
 import { Props } from "./props";
 import { adaptStore, type StoreAdapter } from "./store-adapter";
 import { STORE_ADAPTERS } from "./stores";
+import { joinLogicalDatabases } from "./stores/logical-database";
 import { S3_ENCRYPTION_CONFIG_TYPES, sseOfRules } from "./stores/s3";
+
+const COMPUTE_LABELS: ReadonlyMap<string, string> = new Map([
+  ["aws:ec2/instance:Instance", "EC2 instance"],
+  ["aws:lambda/function:Function", "Lambda function"],
+]);
 
 const ADAPTER_BY_TYPE: ReadonlyMap<string, StoreAdapter> = new Map(
   STORE_ADAPTERS.flatMap((a) => a.types.map((t) => [t, a] as const)),
@@ -16,9 +26,7 @@ const ADAPTER_BY_TYPE: ReadonlyMap<string, StoreAdapter> = new Map(
 
 /** Every resource type the Pulumi adapter reads. */
 export const SUPPORTED_TYPES: readonly string[] = [
-  ...ADAPTER_BY_TYPE.keys(),
-  ...KMS_KEY_TYPES,
-  ...S3_ENCRYPTION_CONFIG_TYPES,
+  ...new Set([...ADAPTER_BY_TYPE.keys(), ...KMS_KEY_TYPES, ...S3_ENCRYPTION_CONFIG_TYPES, ...NETWORK_TYPES, ...PLACEMENT_TYPES, ...IAM_ADAPTER_TYPES, ...EXPOSURE_TYPES]),
 ];
 
 /**
@@ -43,8 +51,22 @@ export function buildInventory(resources: readonly EngineResource[]): Inventory 
     const byName = storesByPhysicalName(stores);
     for (const p of settings) applyS3EncryptionConfig(p, stores, byName);
     joinCopiesToSources(stores, props, byName);
+    joinLogicalDatabases(stores, resources);
   }
-  return { stores: [...stores.values()], keys };
+  const { exposures, resourcePolicies } = buildExposures(resources);
+  return {
+    stores: [...stores.values()],
+    keys,
+    exposures,
+    resourcePolicies,
+    network: buildNetworkGraph(resources),
+    placements: buildPlacements(resources),
+    iam: buildIamInventory(resources),
+    tags: new Map(resources.map((r) => [r.urn, new Props(r).tags()])),
+    compute: resources
+      .filter((r) => COMPUTE_LABELS.has(r.type))
+      .map((r) => ({ id: r.urn, type: r.type, name: r.name, label: COMPUTE_LABELS.get(r.type) ?? "compute" })),
+  };
 }
 
 function storesByPhysicalName(stores: Map<string, DataStore>): Map<string, DataStore> {

@@ -15,7 +15,7 @@ export class Props {
     let cur: unknown = this.resource.props;
     const parts = path.split(".");
     for (let i = 0; i < parts.length; i++) {
-      if (isUnknownSentinel(cur)) return this.computed(parts.slice(0, i).join("."));
+      if (isUnknownSentinel(cur)) return this.computed(parts.slice(0, i).join("."), parts[0] as string);
       if (cur === undefined || cur === null) return undefined;
       const key = parts[i] as string;
       if (/^\d+$/.test(key)) {
@@ -28,7 +28,7 @@ export class Props {
         cur = (cur as Record<string, unknown>)[key];
       }
     }
-    return isUnknownSentinel(cur) ? this.computed(path) : cur;
+    return isUnknownSentinel(cur) ? this.computed(path, parts[0] as string) : cur;
   }
 
   bool(path: string): Val<boolean | undefined> {
@@ -101,7 +101,9 @@ export class Props {
     return this.resource.propertyDependencies[property] ?? [];
   }
 
-  private computed(path: string): Unknown {
+  /** An unknown value; in planned state, one no resource feeds is a provider default: not set. */
+  private computed(path: string, property: string): Unknown | undefined {
+    if (this.resource.plannedState && path !== "" && this.dependenciesOf(property).length === 0) return undefined;
     return unknown("preview", `${path || "the properties"} of ${this.resource.name} is computed during the update`);
   }
 

@@ -15,7 +15,7 @@ describe("store adapter registry", () => {
   });
 
   it("type tokens are well formed", () => {
-    for (const t of types) expect(t).toMatch(/^(aws:[a-z0-9]+\/[a-zA-Z0-9]+:[A-Z][A-Za-z0-9]+|aws-native:[a-z0-9]+:[A-Z][A-Za-z0-9]+)$/);
+    for (const t of types) expect(t).toMatch(/^((aws|postgresql|mysql):[a-z0-9]+\/[a-zA-Z0-9]+:[A-Z][A-Za-z0-9]+|aws-native:[a-z0-9]+:[A-Z][A-Za-z0-9]+)$/);
   });
 
   it("every store kind is produced by at least one adapter", () => {

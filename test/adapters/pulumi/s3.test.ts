@@ -89,3 +89,28 @@ describe("S3 bucket adapter", () => {
     expect(s.tags).toEqual({ "data-classification": "restricted" });
   });
 });
+
+describe("planned state (AnalyzeStack in preview)", () => {
+  it("an unknown no resource feeds is a provider-computed default: the bucket keeps AWS's SSE-S3", () => {
+    const r = { ...engineResource("aws:s3/bucket:Bucket", "b", { serverSideEncryptionConfiguration: UNKNOWN }), plannedState: true };
+    expect(buildInventory([r]).stores[0]?.encryption).toMatchObject({ enabled: true, keyManager: "aws-owned" });
+  });
+
+  it("an unknown fed by another resource stays unknown", () => {
+    const r = {
+      ...engineResource(
+        "aws:rds/instance:Instance",
+        "db",
+        { storageEncrypted: true, kmsKeyId: UNKNOWN },
+        { kmsKeyId: [urnOf("aws:ec2/instance:Instance", "not-a-key")] },
+      ),
+      plannedState: true,
+    };
+    expect(isUnknown((buildInventory([r]).stores[0]?.encryption as { keyManager: unknown }).keyManager)).toBe(true);
+  });
+
+  it("outside planned state (Analyze inputs) every unknown stays unknown", () => {
+    const r = engineResource("aws:s3/bucket:Bucket", "b", { serverSideEncryptionConfiguration: UNKNOWN });
+    expect(isUnknown(buildInventory([r]).stores[0]?.encryption)).toBe(true);
+  });
+});

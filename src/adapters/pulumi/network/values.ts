@@ -13,10 +13,14 @@ export function optStr(p: Props, path: string): Val<string | undefined> {
   return v === "" ? undefined : v;
 }
 
-/** Whether a property is set: known and non-empty, or unknown. */
+/**
+ * Whether the program set a property: known and non-empty, or unknown and computed from other
+ * resources. An unknown no dependency feeds is a value the provider computes (an optional
+ * computed property the program left unset), so it does not count.
+ */
 export function isSet(p: Props, path: string): boolean {
   const v = p.get(path);
-  if (isUnknown(v)) return v.reason === "preview";
+  if (isUnknown(v)) return v.reason === "preview" && p.dependenciesOf(path.split(".")[0] as string).length > 0;
   return v !== undefined && v !== null && v !== "";
 }
 

@@ -4,6 +4,7 @@ import { docdbCluster } from "./docdb";
 import { dynamodbNativeGlobalTable, dynamodbNativeTable, dynamodbTable, dynamodbTableReplica } from "./dynamodb";
 import { ebsSnapshotCopy, ebsVolume } from "./ebs";
 import { ec2Instance, ec2LaunchTemplate } from "./ec2";
+import { logicalDatabase } from "./logical-database";
 import { efsFileSystem } from "./efs";
 import { elasticacheCluster, elasticacheReplicationGroup, elasticacheServerlessCache } from "./elasticache";
 import { firehoseDeliveryStream, kinesisStream } from "./kinesis";
@@ -22,6 +23,7 @@ import { sqsQueue } from "./sqs";
 
 /** Every data-store adapter; each type appears once. */
 export const STORE_ADAPTERS: readonly StoreAdapter[] = [
+  logicalDatabase,
   s3Bucket,
   s3NativeBucket,
   rdsInstance,

@@ -1,0 +1,40 @@
+import type { ResourcePolicy, StoreExposure } from "../../../models/exposure";
+import type { EngineResource } from "../engine-resource";
+import { Groups } from "./groups";
+import { POLICY_TYPES, resourcePoliciesOf } from "./policies";
+import { addS3Exposures } from "./s3";
+import { addShares, SHARE_TYPES } from "./shares";
+import { addSubjects, SUBJECT_TYPES } from "./subjects";
+import { TargetIndex } from "./targets";
+import { BUCKET_TYPES, X } from "./types";
+
+/** Every type read for public access, resource policies and sharing. */
+export const EXPOSURE_TYPES: readonly string[] = [
+  ...new Set([
+    ...BUCKET_TYPES,
+    X.bucketPublicAccessBlock,
+    X.accountPublicAccessBlock,
+    X.bucketAcl,
+    X.bucketAclV2,
+    ...POLICY_TYPES,
+    ...SHARE_TYPES,
+    ...SUBJECT_TYPES,
+  ]),
+];
+const WANTED: ReadonlySet<string> = new Set(EXPOSURE_TYPES);
+
+export interface Exposures {
+  readonly exposures: Map<string, StoreExposure>;
+  readonly resourcePolicies: ResourcePolicy[];
+}
+
+/** Public-access settings, shares and resource policies of the view's resources, joined to their stores and keys. */
+export function buildExposures(resources: readonly EngineResource[]): Exposures {
+  const groups = new Groups(resources, WANTED);
+  const index = new TargetIndex(resources);
+  const exposures = new Map<string, StoreExposure>();
+  addS3Exposures(exposures, groups, index);
+  addShares(exposures, groups, index);
+  addSubjects(exposures, groups, index);
+  return { exposures, resourcePolicies: resourcePoliciesOf(groups, index) };
+}

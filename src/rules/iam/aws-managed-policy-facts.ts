@@ -1,0 +1,57 @@
+/**
+ * What some widely attached AWS managed policies contribute to privilege escalation, known
+ * without loading their documents (the Pulumi front never loads them). An empty list: the policy
+ * grants no action any escalation path uses, so it is harmless in every combination. A non-empty
+ * list: escalation paths the policy completes on its own (a subset of what the analyzer finds).
+ * test/iam/managed-policy-rules.test.ts checks every entry against the published documents.
+ */
+export const AWS_MANAGED_ESCALATION: ReadonlyMap<string, readonly string[]> = new Map([
+  ...[
+    "AWSLambdaBasicExecutionRole",
+    "AWSLambdaVPCAccessExecutionRole",
+    "AWSLambdaSQSQueueExecutionRole",
+    "AWSLambdaKinesisExecutionRole",
+    "AWSLambdaDynamoDBExecutionRole",
+    "AWSLambdaMSKExecutionRole",
+    "AWSLambdaENIManagementAccess",
+    "CloudWatchLambdaInsightsExecutionRolePolicy",
+    "AWSXRayDaemonWriteAccess",
+    "AWSXrayWriteOnlyAccess",
+    "CloudWatchAgentServerPolicy",
+    "AmazonECSTaskExecutionRolePolicy",
+    "AmazonEC2ContainerRegistryReadOnly",
+    "AmazonEC2ContainerServiceforEC2Role",
+    "AmazonSSMManagedInstanceCore",
+    "AmazonSSMReadOnlyAccess",
+    "AmazonS3ReadOnlyAccess",
+    "AmazonDynamoDBReadOnlyAccess",
+    "AmazonSQSReadOnlyAccess",
+    "AmazonSNSReadOnlyAccess",
+    "AmazonRDSReadOnlyAccess",
+    "AmazonKinesisReadOnlyAccess",
+    "AmazonEC2ReadOnlyAccess",
+    "AmazonVPCReadOnlyAccess",
+    "CloudWatchReadOnlyAccess",
+    "CloudWatchLogsReadOnlyAccess",
+    "IAMReadOnlyAccess",
+    "AWSCloudTrail_ReadOnlyAccess",
+    "ReadOnlyAccess",
+    "SecurityAudit",
+    "ViewOnlyAccess",
+    "AmazonEKSWorkerNodePolicy",
+    "AmazonEKS_CNI_Policy",
+    "AmazonAPIGatewayPushToCloudWatchLogs",
+    "AWSAppSyncPushToCloudWatchLogs",
+    "AWSDenyAll",
+  ].map((name): [string, readonly string[]] => [name, []]),
+  ["AdministratorAccess", ["iam-attach-policy", "iam-put-inline-policy", "iam-create-policy-version", "passrole-ec2"]],
+  ["PowerUserAccess", ["sts-assume-any-role", "lambda-update-function-code", "ssm-send-command"]],
+  ["IAMFullAccess", ["iam-attach-policy", "iam-put-inline-policy", "iam-create-policy-version", "iam-create-access-key"]],
+  ["AWSLambda_FullAccess", ["passrole-lambda-invoke", "lambda-update-function-code"]],
+  ["AWSCloudFormationFullAccess", ["cloudformation-update-stack"]],
+  ["AWSCodeBuildAdminAccess", ["codebuild-start-build-override"]],
+  ["AWSGlueConsoleFullAccess", ["passrole-glue-dev-endpoint", "glue-update-dev-endpoint"]],
+  ["AmazonECS_FullAccess", ["passrole-ecs"]],
+  ["AmazonSageMakerFullAccess", ["passrole-sagemaker-notebook"]],
+  ["AWSBatchFullAccess", ["passrole-batch"]],
+]);

@@ -1,0 +1,53 @@
+import { describe } from "../../core/outcome";
+import type { Val } from "../../core/value";
+import { emptyIamInventory, type IamInventory } from "../../models/iam";
+import type { Inventory } from "../../models/inventory";
+import type { ResourceRef } from "../../models/ref";
+
+export const iamOf = (inventory: Inventory): IamInventory => inventory.iam ?? emptyIamInventory();
+
+/** An identity-based policy document to judge, with how messages name it. */
+export interface IdentityDocument {
+  readonly ref: ResourceRef;
+  /** e.g. "IAM role 'app', inline policy 'read'", "IAM role policy 'read'", "IAM policy 'admin'". */
+  readonly subject: string;
+  /** How a "not assessed" message names the document, e.g. "its inline policy 'read'". */
+  readonly what: string;
+  readonly document: Val<unknown>;
+}
+
+/**
+ * Every identity-based document written by the stack or account: inline policies (embedded or
+ * separate resources) and customer managed policies. AWS managed policies are not judged here:
+ * their owner cannot change them; attaching them is judged instead.
+ */
+export function identityDocuments(iam: IamInventory): IdentityDocument[] {
+  const inline = iam.inlinePolicies.map((p) => {
+    const embedded = p.principal.principalRef === p.ref.id;
+    return {
+      ref: p.ref,
+      subject: embedded ? `${describe(p.ref)}, inline policy '${p.name}'` : describe(p.ref),
+      what: embedded ? `its inline policy '${p.name}'` : "its policy document",
+      document: p.document,
+    };
+  });
+  const managed = iam.policies
+    .filter((p) => !p.awsManaged)
+    .map((p) => ({ ref: p.ref, subject: describe(p.ref), what: "its policy document", document: p.document }));
+  return [...inline, ...managed];
+}
+
+/** Resource types carrying identity-based documents (for rule metadata). */
+export const IDENTITY_POLICY_TYPES: readonly string[] = [
+  "aws:iam/role:Role",
+  "aws:iam/rolePolicy:RolePolicy",
+  "aws:iam/userPolicy:UserPolicy",
+  "aws:iam/groupPolicy:GroupPolicy",
+  "aws:iam/policy:Policy",
+];
+
+/** `a, b, c and 4 more`. */
+export function listed(items: readonly string[], limit = 5): string {
+  if (items.length <= limit) return items.join(", ");
+  return `${items.slice(0, limit).join(", ")} and ${items.length - limit} more`;
+}

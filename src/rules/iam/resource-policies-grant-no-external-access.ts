@@ -1,0 +1,62 @@
+import { describe } from "../../core/outcome";
+import { defineRule, type Outcome } from "../../core/rule";
+import { CONTROLS } from "../frameworks";
+import { iamOf } from "./iam-inventory-facts";
+import { ACCOUNT_OPTIONS, judgePrincipalDocument, principalOptions, type AccountOptions } from "./principal-policy-facts";
+
+export const resourcePoliciesGrantNoExternalAccess = defineRule<AccountOptions>({
+  id: "CDG-IAM-007",
+  slug: "resource-policies-grant-no-external-access",
+  title: "Bucket, key, queue, topic and secret policies grant nothing to the public or foreign accounts without a condition",
+  pillar: "iam",
+  severity: "critical",
+  scope: "resource",
+  frameworks: {
+    gdpr: [CONTROLS.gdprNotAccessibleByDefault, CONTROLS.gdprConfidentiality],
+    ccpa: [CONTROLS.ccpaReasonableSecurity],
+    "pci-dss-4.0": [CONTROLS.pciAccessControlModel, CONTROLS.pciLeastPrivilege],
+    hipaa: [CONTROLS.hipaaAccessManagement, CONTROLS.hipaaAccessControl],
+  },
+  rationale:
+    "A resource policy grants access by itself, to principals in any account: `Principal: \"*\"` " +
+    "without a condition that scopes it (aws:SourceVpce, aws:PrincipalOrgID, aws:SourceArn...) " +
+    "opens the bucket, key, queue, topic or secret to everyone; another account's principals without " +
+    "a scoping condition get in unless that account is the resource's own or listed as trusted; " +
+    "`NotPrincipal` with Allow admits everyone else. The resource's own account comes from its ARN " +
+    "once known, else from the `ownAccountIds` option; until then named accounts are not assessed.",
+  remediation:
+    "Grant to named principals of your own account or the listed trusted accounts, or add a " +
+    "condition such as `aws:PrincipalOrgID`, `aws:SourceVpce` or `aws:SourceArn`. Serve public " +
+    "content through CloudFront with origin access control rather than a public bucket policy.",
+  links: [
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_identity-vs-resource.html",
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-resources.html",
+  ],
+  resourceTypes: [
+    "aws:s3/bucketPolicy:BucketPolicy",
+    "aws:s3/bucket:Bucket",
+    "aws:s3/bucketV2:BucketV2",
+    "aws:kms/key:Key",
+    "aws:kms/keyPolicy:KeyPolicy",
+    "aws:sqs/queue:Queue",
+    "aws:sqs/queuePolicy:QueuePolicy",
+    "aws:sns/topic:Topic",
+    "aws:sns/topicPolicy:TopicPolicy",
+    "aws:secretsmanager/secret:Secret",
+    "aws:secretsmanager/secretPolicy:SecretPolicy",
+  ],
+  options: ACCOUNT_OPTIONS,
+  evaluate(inventory, ctx): Outcome[] {
+    return iamOf(inventory).resourcePolicies.map((policy) =>
+      judgePrincipalDocument(
+        policy.ref,
+        policy.ref.label.endsWith(" policy") ? describe(policy.ref) : `${describe(policy.ref)} resource policy`,
+        policy.ref.label.endsWith(" policy") ? "its policy document" : "its resource policy",
+        policy.document,
+        principalOptions(policy.accountId, ctx.options, "resource"),
+        ["public-principal", "cross-account-without-condition", "not-principal-allow"],
+        "grants access only within its account, to trusted accounts or under scoping conditions",
+      ),
+    );
+  },
+});

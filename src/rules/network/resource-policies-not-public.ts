@@ -1,0 +1,89 @@
+import { classify, type Classification } from "../../core/classification";
+import type { GuardConfig } from "../../core/config";
+import { describe, fail, notAssessed, pass } from "../../core/outcome";
+import { defineRule, type Outcome } from "../../core/rule";
+import { isUnknown, type Val } from "../../core/value";
+import type { ResourcePolicy } from "../../models/exposure";
+import type { Inventory } from "../../models/inventory";
+import type { ResourceRef } from "../../models/ref";
+import { CONTROLS } from "../frameworks";
+import { classificationGate, classificationOf, listed } from "./network-facts";
+import { publicGrants } from "./policy-facts";
+
+export const resourcePoliciesNotPublic = defineRule({
+  id: "CDG-NET-008",
+  slug: "resource-policies-not-public",
+  title: "Resource policies of customer data stores and keys grant nothing to everyone",
+  pillar: "network",
+  severity: "critical",
+  scope: "stack",
+  frameworks: {
+    gdpr: [CONTROLS.gdprResilience, CONTROLS.gdprByDesign],
+    ccpa: [CONTROLS.ccpaReasonableSecurity],
+    "pci-dss-4.0": [CONTROLS.pciStoredDataNotReachable],
+    hipaa: [CONTROLS.hipaaAccessControl],
+  },
+  rationale:
+    "KMS key policies, SQS queue, SNS topic, Secrets Manager secret, DynamoDB table, OpenSearch domain, EFS " +
+    "file system and Backup vault policies can grant access to any AWS principal. A statement allowing " +
+    "`Principal: \"*\"` (or an account wildcard, or NotPrincipal) without a scoping condition " +
+    "(aws:SourceVpce, aws:SourceVpc, aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount, " +
+    "aws:SourceArn, kms:CallerAccount...) lets anyone who can reach the endpoint read or decrypt customer " +
+    "data. Policies set on the resource and by separate policy resources are judged against the " +
+    "classification of the store or key they govern (untagged when it is outside the stack). S3 bucket " +
+    "policies are judged by CDG-NET-006.",
+  remediation:
+    "Name the principals that need access, or add a condition tying the request to the organization " +
+    "(`aws:PrincipalOrgID`), an account (`aws:SourceAccount`, `kms:CallerAccount`), a VPC endpoint " +
+    "(`aws:SourceVpce`) or a calling resource (`aws:SourceArn`). For OpenSearch, prefer a VPC domain with " +
+    "fine-grained access control and named IAM principals.",
+  links: [
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_identity-vs-resource.html",
+    "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html",
+  ],
+  resourceTypes: [
+    "aws:kms/key:Key",
+    "aws:kms/keyPolicy:KeyPolicy",
+    "aws:sqs/queue:Queue",
+    "aws:sqs/queuePolicy:QueuePolicy",
+    "aws:sns/topic:Topic",
+    "aws:sns/topicPolicy:TopicPolicy",
+    "aws:secretsmanager/secret:Secret",
+    "aws:secretsmanager/secretPolicy:SecretPolicy",
+    "aws:dynamodb/resourcePolicy:ResourcePolicy",
+    "aws:opensearch/domain:Domain",
+    "aws:opensearch/domainPolicy:DomainPolicy",
+    "aws:elasticsearch/domain:Domain",
+    "aws:elasticsearch/domainPolicy:DomainPolicy",
+    "aws:efs/fileSystemPolicy:FileSystemPolicy",
+    "aws:backup/vaultPolicy:VaultPolicy",
+    "aws-native:kms:Key",
+  ],
+  evaluate(inventory, { config }): Outcome[] {
+    return (inventory.resourcePolicies ?? [])
+      .filter((p) => p.service !== "s3")
+      .map((p) => {
+        const { who, classification } = governed(inventory, p, config);
+        return classificationGate(p.ref, who, classification, config) ?? judge(p, who);
+      });
+  },
+});
+
+/** What the policy governs, named for messages, and its classification. */
+function governed(inventory: Inventory, p: ResourcePolicy, config: GuardConfig): { who: string; classification: Val<Classification> } {
+  const target = p.target;
+  const named = (ref: ResourceRef): string => (ref.id === p.ref.id ? p.origin : `${p.origin} of ${describe(ref)}`);
+  const store = typeof target === "string" ? inventory.stores.find((s) => s.ref.id === target || s.physicalName === target) : undefined;
+  if (store) return { who: named(store.ref), classification: classificationOf(inventory, { id: store.ref.id, ref: store.ref, store }, config) };
+  const key = typeof target === "string" ? inventory.keys.find((k) => k.ref.id === target || k.arn === target) : undefined;
+  if (key) return { who: named(key.ref), classification: classify(key.tags, config) };
+  const where = isUnknown(target) ? "the resource it governs is not known yet" : "the resource it governs is outside the stack";
+  return { who: `${p.origin} (${where}; treated as untagged)`, classification: classify(undefined, config) };
+}
+
+function judge(p: ResourcePolicy, who: string): Outcome {
+  const grants = publicGrants(p);
+  if (isUnknown(grants)) return notAssessed(p.ref, `whether ${who} grants access to everyone`, grants);
+  if (grants.length > 0) return fail(p.ref, `${who} grants access to everyone: ${listed(grants)}`);
+  return pass(p.ref, `${who} grants nothing to everyone`);
+}

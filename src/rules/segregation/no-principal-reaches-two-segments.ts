@@ -1,0 +1,85 @@
+import { describe, fail, notAssessed, pass } from "../../core/outcome";
+import { defineRule, type Outcome } from "../../core/rule";
+import { isUnknown } from "../../core/value";
+import { CONTROLS } from "../frameworks";
+import { knownArns, reachOf } from "./principal-reach-facts";
+import { customerDataStores, REQUIRE_SEGMENTS, segmentationActive, storeSegment } from "./segment-facts";
+
+interface Options {
+  requireSegments: boolean;
+  approvedTagKey: string;
+  approvedTagValue: string;
+}
+
+export const noPrincipalReachesTwoSegments = defineRule<Options>({
+  id: "CDG-SEG-005",
+  slug: "no-principal-reaches-two-segments",
+  title: "No IAM principal can read or write the data of two customer segments",
+  pillar: "segregation",
+  severity: "high",
+  scope: "stack",
+  frameworks: {
+    gdpr: [CONTROLS.gdprByDesign, CONTROLS.gdprSecurityOfProcessing],
+    "pci-dss-4.0": ["7.2.1", "7.2.2"],
+    hipaa: ["164.308(a)(4)(ii)(A)", "164.312(a)(1)"],
+  },
+  rationale:
+    "Separate stores, keys and networks are undone by one role that can read every segment: a " +
+    "compromised reporting job or a confused deputy then leaks all customers at once. Each role, user " +
+    "or group may reach the stores of one segment, unless it is tagged as an approved cross-segment " +
+    "principal (a backup or audit role, reviewed as such). Statements are resolved to stores by the " +
+    "stores' ARNs when known and, in preview, by the stores the policy document was built from " +
+    "(propertyDependencies); a statement whose effect or actions are not known leaves the reach open.",
+  remediation:
+    "Give each segment its own application roles whose policies name only that segment's resources; " +
+    "for a principal that must span segments (backup, audit), tag it `cdguard:approved-cross-segment` " +
+    "= `true` after review.",
+  links: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"],
+  options: {
+    requireSegments: REQUIRE_SEGMENTS,
+    approvedTagKey: { type: "string", default: "cdguard:approved-cross-segment", description: "Tag key marking an approved cross-segment principal." },
+    approvedTagValue: { type: "string", default: "true", description: "Value of that tag that approves it." },
+  },
+  evaluate(inventory, { config, options }): Outcome[] {
+    const iam = inventory.iam;
+    if (!iam || !segmentationActive(inventory, config, options)) return [];
+    const segmentOf = new Map<string, string>();
+    const keySegments = new Map<string, Set<string>>();
+    for (const store of customerDataStores(inventory, config)) {
+      const segment = storeSegment(store, config);
+      if (typeof segment !== "string") continue;
+      segmentOf.set(store.ref.id, segment);
+      const e = store.encryption;
+      if (!isUnknown(e) && e.keyRef) keySegments.set(e.keyRef, (keySegments.get(e.keyRef) ?? new Set()).add(segment));
+    }
+    // A segment's own key decrypts that segment's data; a key shared by segments is
+    // CDG-SEG-002's finding and says nothing about which segment a principal is after.
+    for (const [key, segments] of keySegments) if (segments.size === 1) segmentOf.set(key, [...segments][0] as string);
+    const stores = inventory.stores.filter((s) => segmentOf.has(s.ref.id));
+    const targets = [
+      ...stores.map((s) => ({ id: s.ref.id, arns: knownArns(s), label: describe(s.ref) })),
+      ...inventory.keys.filter((k) => segmentOf.has(k.ref.id)).map((k) => ({ id: k.ref.id, arns: typeof k.arn === "string" ? [k.arn] : [], label: describe(k.ref) })),
+    ];
+    const labels = new Map(targets.map((t) => [t.id, t.label]));
+    return iam.principals.map((principal) => {
+      const who = describe(principal.ref);
+      const reach = reachOf(principal, iam, targets);
+      const bySegment = new Map<string, string[]>();
+      for (const id of reach.reached) {
+        const segment = segmentOf.get(id);
+        if (segment) bySegment.set(segment, [...(bySegment.get(segment) ?? []), labels.get(id) ?? id]);
+      }
+      const tags = principal.tags;
+      const approved = !isUnknown(tags) && tags?.[options.approvedTagKey] === options.approvedTagValue;
+      if (bySegment.size > 1) {
+        const list = [...bySegment.entries()].map(([s, what]) => `'${s}' (${what.join(", ")})`).join(" and ");
+        return approved
+          ? pass(principal.ref, `${who} reaches segments ${list} and is an approved cross-segment principal`)
+          : fail(principal.ref, `${who} can reach the data of segments ${list}`);
+      }
+      if (reach.undetermined) return notAssessed(principal.ref, `which segments ${who} reaches`, reach.undetermined);
+      const only = [...bySegment.keys()][0];
+      return pass(principal.ref, only ? `${who} reaches segment '${only}' only` : `${who} reaches no segmented data`);
+    });
+  },
+});

@@ -1,0 +1,98 @@
+import { describe, fail, notAssessed, pass } from "../../core/outcome";
+import { defineRule, type Outcome } from "../../core/rule";
+import { isUnknown, type Unknown, type Val } from "../../core/value";
+import type { DataStore } from "../../models/data-store";
+import type { Inventory } from "../../models/inventory";
+import type { ResourceRef } from "../../models/ref";
+import { CONTROLS } from "../frameworks";
+import { customerDataStores, networkView, REQUIRE_SEGMENTS, segmentationActive, storeSegment, type NetworkView, type SegmentOptions } from "./segment-facts";
+
+interface Shared {
+  readonly ref: ResourceRef;
+  readonly members: { store: DataStore; segment: Val<string | undefined> }[];
+}
+
+export const segmentResourcesNotShared = defineRule<SegmentOptions>({
+  id: "CDG-SEG-002",
+  slug: "segment-resources-not-shared",
+  title: "No KMS key, security group, subnet group or database server serves two customer segments",
+  pillar: "segregation",
+  severity: "high",
+  scope: "stack",
+  frameworks: {
+    gdpr: [CONTROLS.gdprByDesign, CONTROLS.gdprSecurityOfProcessing],
+    "pci-dss-4.0": ["1.2.1", CONTROLS.pciKeyProtection],
+    hipaa: ["164.308(a)(4)(ii)(A)"],
+  },
+  rationale:
+    "A segment is only isolated if everything that guards its data is its own. A shared KMS key means " +
+    "one key policy, one grant list and one audit trail for two segments' data, and revoking one " +
+    "segment's access revokes the other's; a shared security group or subnet group means a rule opened " +
+    "for one segment opens the other's stores; a shared database server puts both segments behind " +
+    "the same administrator credentials and engine vulnerabilities.",
+  remediation:
+    "Give each segment its own `aws.kms.Key`, its own security groups and DB/cache subnet groups, and " +
+    "its own RDS instance or cluster; name them after the segment and tag them `customer-segment`.",
+  links: ["https://docs.aws.amazon.com/whitepapers/latest/saas-architecture-fundamentals/tenant-isolation.html"],
+  options: { requireSegments: REQUIRE_SEGMENTS },
+  evaluate(inventory, { config, options }): Outcome[] {
+    if (!segmentationActive(inventory, config, options)) return [];
+    const shared = new Map<string, Shared>();
+    const view = networkView(inventory);
+    for (const store of customerDataStores(inventory, config)) {
+      const segment = storeSegment(store, config);
+      for (const ref of guardsOf(store, inventory, view)) {
+        const entry = shared.get(ref.id) ?? { ref, members: [] };
+        entry.members.push({ store, segment });
+        shared.set(ref.id, entry);
+      }
+    }
+    return [...shared.values()].filter((s) => s.members.length > 1).map(judge);
+  },
+});
+
+/** The key, security groups, subnet group and server guarding a store, as resources. */
+function guardsOf(store: DataStore, inv: Inventory, view: NetworkView | undefined): ResourceRef[] {
+  const out: ResourceRef[] = [];
+  const e = store.encryption;
+  if (!isUnknown(e) && e.keyManager === "customer-managed") {
+    const keyId = e.keyRef ?? e.keyId;
+    if (keyId) {
+      const key = inv.keys.find((k) => k.ref.id === keyId || k.arn === keyId);
+      out.push(key?.ref ?? { id: keyId, type: "aws:kms/key:Key", name: keyId, label: "KMS key" });
+    }
+  }
+  const placement = view?.placementOf(store.ref.id);
+  if (view && placement) {
+    if (!isUnknown(placement.securityGroups)) {
+      for (const sg of placement.securityGroups) {
+        const group = view.net.get(sg, "security-group");
+        out.push(group?.ref ?? { id: sg, type: "aws:ec2/securityGroup:SecurityGroup", name: sg, label: "security group" });
+      }
+    }
+    const g = placement.subnetGroup;
+    if (typeof g === "string") {
+      const group = view.net.get(g, "subnet-group");
+      out.push(group?.ref ?? { id: g, type: "subnet-group", name: g, label: "subnet group" });
+    }
+  }
+  if (store.server) out.push(store.server);
+  return out;
+}
+
+function judge(s: Shared): Outcome {
+  const who = describe(s.ref);
+  const known = new Map<string, string[]>();
+  let undetermined: Unknown | undefined;
+  for (const { store, segment } of s.members) {
+    if (isUnknown(segment)) undetermined ??= segment;
+    else if (segment !== undefined) known.set(segment, [...(known.get(segment) ?? []), describe(store.ref)]);
+  }
+  if (known.size > 1) {
+    const list = [...known.entries()].map(([seg, stores]) => `'${seg}' (${stores.join(", ")})`).join(" and ");
+    return fail(s.ref, `${who} is shared by segments ${list}`);
+  }
+  if (undetermined) return notAssessed(s.ref, `the segment of a store using ${who}`, undetermined);
+  const only = [...known.keys()][0];
+  return pass(s.ref, only ? `${who} serves segment '${only}' only` : `${who} serves stores that declare no segment`);
+}

@@ -1,0 +1,61 @@
+import { buildIamInventory } from "../../../src/adapters/pulumi/iam";
+import type { EngineResource } from "../../../src/adapters/pulumi/engine-resource";
+import type { AnyRule, Outcome } from "../../../src/core/rule";
+import { engineResource, UNKNOWN, urnOf } from "../../helpers/engine";
+import { run } from "../../helpers/models";
+
+export { UNKNOWN, urnOf };
+
+export const T = {
+  role: "aws:iam/role:Role",
+  user: "aws:iam/user:User",
+  group: "aws:iam/group:Group",
+  policy: "aws:iam/policy:Policy",
+  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+  userPolicy: "aws:iam/userPolicy:UserPolicy",
+  groupPolicy: "aws:iam/groupPolicy:GroupPolicy",
+  rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+  userPolicyAttachment: "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+  groupPolicyAttachment: "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
+  policyAttachment: "aws:iam/policyAttachment:PolicyAttachment",
+  groupMembership: "aws:iam/groupMembership:GroupMembership",
+  userGroupMembership: "aws:iam/userGroupMembership:UserGroupMembership",
+} as const;
+
+export const OWN = "111122223333";
+export const OTHER = "999988887777";
+
+export function doc(...statements: unknown[]): Record<string, unknown> {
+  return { Version: "2012-10-17", Statement: statements };
+}
+
+export function allow(action: unknown, resource: unknown = "*", extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { Effect: "Allow", Action: action, Resource: resource, ...extra };
+}
+
+export function deny(action: unknown, resource: unknown = "*", extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { Effect: "Deny", Action: action, Resource: resource, ...extra };
+}
+
+export const LAMBDA_TRUST = doc({ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" });
+
+export const role = (name: string, props: Record<string, unknown> = {}, deps: Record<string, string[]> = {}): EngineResource =>
+  engineResource(T.role, name, { assumeRolePolicy: JSON.stringify(LAMBDA_TRUST), ...props }, deps);
+
+/** The resource shapes carrying one identity-based document, each holding `document`. */
+export function documentShapes(document: unknown): [string, EngineResource][] {
+  return [
+    ["Role inlinePolicies", role("app", { inlinePolicies: [{ name: "inline", policy: document }] })],
+    ["RolePolicy", engineResource(T.rolePolicy, "rp", { role: "app", policy: document })],
+    ["UserPolicy", engineResource(T.userPolicy, "up", { user: "alice", policy: document })],
+    ["GroupPolicy", engineResource(T.groupPolicy, "gp", { group: "devs", policy: document })],
+    ["Policy", engineResource(T.policy, "p", { name: "p", policy: document })],
+  ];
+}
+
+/** Runs a rule over the IAM inventory of the resources. */
+export function judge(rule: AnyRule, resources: readonly EngineResource[], options: Record<string, unknown> = {}): Outcome[] {
+  return run(rule, { iam: buildIamInventory(resources) }, options);
+}
+
+export const statusOf = (outcomes: Outcome[]): string => outcomes.map((o) => o.status).join(",");

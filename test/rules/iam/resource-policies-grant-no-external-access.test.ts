@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import type { EngineResource } from "../../../src/adapters/pulumi/engine-resource";
+import { resourcePoliciesGrantNoExternalAccess as rule } from "../../../src/rules/iam/resource-policies-grant-no-external-access";
+import { engineResource } from "../../helpers/engine";
+import { doc, judge, OTHER, OWN, statusOf, UNKNOWN } from "./iam-cases";
+
+const grant = (principal: unknown, condition?: unknown, effect = "Allow") => ({
+  Effect: effect,
+  Principal: principal,
+  Action: "*",
+  Resource: "*",
+  ...(condition === undefined ? {} : { Condition: condition }),
+});
+
+const shapes = (policy: unknown): [string, EngineResource][] => [
+  ["BucketPolicy", engineResource("aws:s3/bucketPolicy:BucketPolicy", "bp", { bucket: "orders", policy })],
+  ["Bucket (v6 inline policy)", engineResource("aws:s3/bucket:Bucket", "b", { bucket: "orders", policy })],
+  ["Key", engineResource("aws:kms/key:Key", "k", { policy })],
+  ["KeyPolicy", engineResource("aws:kms/keyPolicy:KeyPolicy", "kp", { keyId: "1234abcd-12ab-34cd-56ef-1234567890ab", policy })],
+  ["Queue", engineResource("aws:sqs/queue:Queue", "q", { policy })],
+  ["QueuePolicy", engineResource("aws:sqs/queuePolicy:QueuePolicy", "qp", { queueUrl: "https://sqs.eu-west-1.amazonaws.com/111122223333/orders", policy })],
+  ["Topic", engineResource("aws:sns/topic:Topic", "t", { policy })],
+  ["TopicPolicy", engineResource("aws:sns/topicPolicy:TopicPolicy", "tp", { arn: "arn:aws:sns:eu-west-1:111122223333:orders", policy })],
+  ["Secret", engineResource("aws:secretsmanager/secret:Secret", "s", { policy })],
+  ["SecretPolicy", engineResource("aws:secretsmanager/secretPolicy:SecretPolicy", "sp", { secretArn: "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-AbCdEf", policy })],
+];
+
+const OWN_ROOT = { AWS: `arn:aws:iam::${OWN}:root` };
+const cases: [string, unknown, string][] = [
+  ["compliant: the own account's root", doc(grant(OWN_ROOT)), "pass"],
+  ["compliant: a service principal", doc(grant({ Service: "cloudtrail.amazonaws.com" })), "pass"],
+  ["compliant: everyone, but only through one VPC endpoint", doc(grant("*", { StringEquals: { "aws:SourceVpce": "vpce-1a2b3c" } })), "pass"],
+  ["compliant: everyone, but a Deny outside the organisation", doc(grant("*"), grant("*", { StringNotEquals: { "aws:PrincipalOrgID": "o-abc123" } }, "Deny")), "pass"],
+  ["compliant: another account under aws:SourceArn", doc(grant({ AWS: OTHER }, { ArnLike: { "aws:SourceArn": `arn:aws:s3:::orders` } })), "pass"],
+  ["violation: Principal \"*\"", doc(grant("*")), "fail"],
+  ["violation: another account without a condition", doc(grant({ AWS: `arn:aws:iam::${OTHER}:root` })), "fail"],
+  ["violation: NotPrincipal Allow", doc({ Effect: "Allow", NotPrincipal: OWN_ROOT, Action: "*", Resource: "*" }), "fail"],
+  ["violation (malformed): no Principal in a resource policy", doc({ Effect: "Allow", Action: "*", Resource: "*" }), "fail"],
+  ["unknown: the principal is computed", doc(grant({ AWS: UNKNOWN })), "unknown"],
+];
+
+const OPTIONS = { ownAccountIds: [OWN] };
+
+describe("CDG-IAM-007 resource-policies-grant-no-external-access", () => {
+  for (const [name, policy, expected] of cases) {
+    for (const [shape, resource] of shapes(policy)) {
+      it(`${name} — ${shape}, object document`, () => {
+        expect(statusOf(judge(rule, [resource], OPTIONS))).toBe(expected);
+      });
+    }
+    if (JSON.stringify(policy).includes(UNKNOWN)) continue;
+    for (const [shape, resource] of shapes(JSON.stringify(policy))) {
+      it(`${name} — ${shape}, JSON string document`, () => {
+        expect(statusOf(judge(rule, [resource], OPTIONS))).toBe(expected);
+      });
+    }
+  }
+
+  it("unknown: a policy computed in preview", () => {
+    for (const [, r] of shapes(UNKNOWN)) expect(statusOf(judge(rule, [r]))).toBe("unknown");
+  });
+
+  it("the own account comes from the resource's ARN or queue URL when known; otherwise unknown, never a pass", () => {
+    const policy = JSON.stringify(doc(grant(OWN_ROOT)));
+    const byShape = Object.fromEntries(shapes(policy).map(([s, r]) => [s, statusOf(judge(rule, [r]))]));
+    expect(byShape).toMatchObject({ QueuePolicy: "pass", TopicPolicy: "pass", SecretPolicy: "pass", BucketPolicy: "unknown", Queue: "unknown" });
+    const key = engineResource("aws:kms/key:Key", "k", { arn: `arn:aws:kms:eu-west-1:${OWN}:key/1234abcd-12ab-34cd-56ef-1234567890ab`, policy });
+    expect(statusOf(judge(rule, [key]))).toBe("pass");
+  });
+
+  it("option trustedAccountIds admits a partner account", () => {
+    const [, bp] = shapes(doc(grant({ AWS: OTHER })))[0] as [string, EngineResource];
+    expect(statusOf(judge(rule, [bp], { ...OPTIONS, trustedAccountIds: [OTHER] }))).toBe("pass");
+  });
+
+  it("a store without a policy gives no outcome", () => {
+    expect(judge(rule, [engineResource("aws:sqs/queue:Queue", "q", {})])).toEqual([]);
+  });
+
+  it("names the resource and the statement", () => {
+    const [, bp] = shapes(doc({ Sid: "Public", ...grant("*") }))[0] as [string, EngineResource];
+    expect(judge(rule, [bp], OPTIONS)[0]?.message).toBe(`S3 bucket policy 'bp': Statement[0] (Sid "Public") allows everyone without a condition that scopes it (actions: *)`);
+  });
+});
