@@ -1,6 +1,8 @@
 import { UNKNOWN_SENTINELS } from "../adapters/pulumi/engine-resource";
 
 const UNKNOWN = [...UNKNOWN_SENTINELS][2] as string;
+/** @pulumi/policy's proxy key for its target (proxy.ts `getSpecialProxyTarget`). */
+const PROXY_TARGET = "__getSpecialProxyTarget";
 
 /**
  * Copies the properties @pulumi/policy hands a policy out of its unknown-checking proxy: a
@@ -8,6 +10,10 @@ const UNKNOWN = [...UNKNOWN_SENTINELS][2] as string;
  * so adapters judge it as "not assessed" instead of the proxy throwing mid-rule.
  */
 export function plainProps(props: unknown): Record<string, unknown> {
+  // The proxy hands out its (freshly deserialized, plain) target on this key; reading that is
+  // far cheaper than copying through the proxy. Unknowns there are the engine's sentinels.
+  const target = (props as Record<string, unknown> | null)?.[PROXY_TARGET];
+  if (typeof target === "object" && target !== null && !Array.isArray(target)) return target as Record<string, unknown>;
   const v = copy(props);
   return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }

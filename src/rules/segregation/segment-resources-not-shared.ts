@@ -2,7 +2,6 @@ import { describe, fail, notAssessed, pass } from "../../core/outcome";
 import { defineRule, type Outcome } from "../../core/rule";
 import { isUnknown, type Unknown, type Val } from "../../core/value";
 import type { DataStore } from "../../models/data-store";
-import type { Inventory } from "../../models/inventory";
 import type { ResourceRef } from "../../models/ref";
 import { CONTROLS } from "../frameworks";
 import { customerDataStores, networkView, REQUIRE_SEGMENTS, segmentationActive, storeSegment, type NetworkView, type SegmentOptions } from "./segment-facts";
@@ -39,9 +38,14 @@ export const segmentResourcesNotShared = defineRule<SegmentOptions>({
     if (!segmentationActive(inventory, config, options)) return [];
     const shared = new Map<string, Shared>();
     const view = networkView(inventory);
+    const keys = new Map<string, ResourceRef>();
+    for (const k of inventory.keys) {
+      keys.set(k.ref.id, k.ref);
+      if (typeof k.arn === "string") keys.set(k.arn, k.ref);
+    }
     for (const store of customerDataStores(inventory, config)) {
       const segment = storeSegment(store, config);
-      for (const ref of guardsOf(store, inventory, view)) {
+      for (const ref of guardsOf(store, keys, view)) {
         const entry = shared.get(ref.id) ?? { ref, members: [] };
         entry.members.push({ store, segment });
         shared.set(ref.id, entry);
@@ -52,14 +56,13 @@ export const segmentResourcesNotShared = defineRule<SegmentOptions>({
 });
 
 /** The key, security groups, subnet group and server guarding a store, as resources. */
-function guardsOf(store: DataStore, inv: Inventory, view: NetworkView | undefined): ResourceRef[] {
+function guardsOf(store: DataStore, keys: Map<string, ResourceRef>, view: NetworkView | undefined): ResourceRef[] {
   const out: ResourceRef[] = [];
   const e = store.encryption;
   if (!isUnknown(e) && e.keyManager === "customer-managed") {
     const keyId = e.keyRef ?? e.keyId;
     if (keyId) {
-      const key = inv.keys.find((k) => k.ref.id === keyId || k.arn === keyId);
-      out.push(key?.ref ?? { id: keyId, type: "aws:kms/key:Key", name: keyId, label: "KMS key" });
+      out.push(keys.get(keyId) ?? { id: keyId, type: "aws:kms/key:Key", name: keyId, label: "KMS key" });
     }
   }
   const placement = view?.placementOf(store.ref.id);
