@@ -5,7 +5,7 @@ import { analyzeProgram } from "../test/e2e/analyze-program";
 import { startPack, type Diagnostic } from "../test/e2e/harness";
 
 const root = join(__dirname, "..", "..");
-const EXAMPLES = ["encryption-compliant", "encryption-violations"];
+const EXAMPLES = ["encryption-compliant", "encryption-violations", "segments-compliant", "segments-violations"];
 
 const nameOf = (urn: string): string => urn.split("::").pop() ?? urn;
 
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   } finally {
     await pack.close();
   }
-  console.log(`\n${mandatory} mandatory violations would block \`pulumi preview\` (expected: the violations example only).`);
+  console.log(`\n${mandatory} mandatory violations would block \`pulumi preview\` (expected: only the two violations examples).`);
 }
 
 main().catch((err: unknown) => {

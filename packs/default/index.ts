@@ -1,10 +1,12 @@
 // The default pack: every rule. This file only declares the pack; tests import src/pulumi.
 import { PolicyPack } from "@pulumi/policy";
+import { iamDataVersion } from "../../src/iam";
 import { ALL_RULES } from "../../src/rules";
 import { policiesFor } from "../../src/pulumi";
 
 new PolicyPack("customer-data-guard", {
-  description: "Keeps customer data on AWS encrypted, isolated, segregated and least-privileged.",
+  // The IAM action catalogue changes daily; the version behind the verdicts is part of every run's record.
+  description: `Keeps customer data on AWS encrypted, isolated, segregated and least-privileged (IAM data ${iamDataVersion()}).`,
   provider: "aws",
   tags: ["aws", "customer-data", "privacy"],
   policies: policiesFor(ALL_RULES),

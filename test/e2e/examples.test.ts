@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeProgram, violationPairs, type ProgramAnalysis } from "./analyze-program";
 import { startPack, type PackClient } from "./harness";
 import { repoRoot } from "./repo-root";
+import { iamDataVersion } from "../../src/iam";
+import { ALL_RULES } from "../../src/rules";
 
 const root = repoRoot(__dirname);
 let pack: PackClient;
@@ -18,6 +20,23 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await pack?.close();
+});
+
+describe("the pack as the engine sees it", () => {
+  it("offers every rule as a policy with its metadata, and names the IAM data version", async () => {
+    const info = await pack.getAnalyzerInfo();
+    expect(info.name).toBe("customer-data-guard");
+    expect(info.description).toContain(`IAM data ${iamDataVersion()}`);
+    expect(info.policies.map((p) => p.name).sort()).toEqual(ALL_RULES.map((r) => r.slug).sort());
+    for (const rule of ALL_RULES) {
+      const p = info.policies.find((x) => x.name === rule.slug);
+      expect(p?.policyType).toBe(rule.scope);
+      expect(p?.tags).toContain(rule.id);
+      expect(p?.severity).toBe(rule.severity);
+      expect(p?.remediationSteps).toBe(rule.remediation);
+      expect(Object.keys(p?.configSchema?.properties ?? {})).toEqual(expect.arrayContaining(Object.keys(rule.options ?? {})));
+    }
+  });
 });
 
 describe("the default pack on the example programs (preview)", () => {
