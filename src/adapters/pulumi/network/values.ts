@@ -14,13 +14,12 @@ export function optStr(p: Props, path: string): Val<string | undefined> {
 }
 
 /**
- * Whether the program set a property: known and non-empty, or unknown and computed from other
- * resources. An unknown no dependency feeds is a value the provider computes (an optional
- * computed property the program left unset), so it does not count.
+ * Whether the program set a property: known and non-empty, or unknown. (In planned state, `Props`
+ * already reads an unknown no resource feeds, a provider-computed default, as not set.)
  */
 export function isSet(p: Props, path: string): boolean {
   const v = p.get(path);
-  if (isUnknown(v)) return v.reason === "preview" && p.dependenciesOf(path.split(".")[0] as string).length > 0;
+  if (isUnknown(v)) return v.reason === "preview";
   return v !== undefined && v !== null && v !== "";
 }
 
@@ -46,9 +45,6 @@ export function strList(p: Props, path: string): Val<readonly Val<string>[]> {
  */
 export function inlineItems(p: Props, path: string): Val<readonly string[]> {
   const n = p.count(path);
-  if (isUnknown(n)) {
-    if (n.reason === "preview" && p.dependenciesOf(path.split(".")[0] as string).length === 0) return [];
-    return n;
-  }
+  if (isUnknown(n)) return n;
   return Array.from({ length: n }, (_, i) => p.itemPath(path, i));
 }

@@ -17,7 +17,9 @@ const PL = "aws:ec2/managedPrefixList:ManagedPrefixList";
 const vpcUrn = urnOf(VPC, "main");
 
 type Res = Parameters<typeof engineResource>;
+// As AnalyzeStack sends them in preview (planned state).
 const build = (...rs: Res[]) => buildNetworkGraph(rs.map((r) => engineResource(...r)));
+const buildPlanned = (...rs: Res[]) => buildNetworkGraph(rs.map((r) => ({ ...engineResource(...r), plannedState: true })));
 const vpcRes: Res = [VPC, "main", { cidrBlock: "10.0.0.0/16" }];
 
 /** The single inline route of a route table built from `route` and its dependencies. */
@@ -71,11 +73,11 @@ describe("route tables: inline routes", () => {
   });
 
   it.each<[string, unknown, Record<string, string[]>, string]>([
-    ["computed by the provider (no dependency): no inline routes", UNKNOWN, {}, "none"],
+    ["computed by the provider (planned state, no dependency): no inline routes", UNKNOWN, {}, "none"],
     ["computed from other resources: one unreadable route", UNKNOWN, { routes: [urnOf(IGW, "igw")] }, "unknown:preview"],
     ["a string where the list belongs: a named error", "0.0.0.0/0", {}, "unknown:error"],
   ])("routes %s", (_name, routes, deps, expected) => {
-    const t = build(vpcRes, [RT, "rt", { vpcId: "vpc-1", routes }, deps]).routeTables[0] as RouteTable;
+    const t = buildPlanned(vpcRes, [RT, "rt", { vpcId: "vpc-1", routes }, deps]).routeTables[0] as RouteTable;
     const first = t.routes[0];
     const got = !first ? "none" : isUnknown(first.destination) ? `unknown:${first.destination.reason}` : "known";
     expect(got).toBe(expected);

@@ -17,7 +17,8 @@ const appUrn = urnOf(SG, "app");
 const PG = { protocol: "tcp", ports: { from: 5432, to: 5432 } };
 
 type Res = Parameters<typeof engineResource>;
-const build = (...rs: Res[]) => buildNetworkGraph(rs.map((r) => engineResource(...r)));
+// As AnalyzeStack sends them in preview (planned state).
+const build = (...rs: Res[]) => buildNetworkGraph(rs.map((r) => ({ ...engineResource(...r), plannedState: true })));
 const appRes: Res = [SG, "app", { vpcId: "vpc-1", name: "app" }];
 
 function db(g: ReturnType<typeof build>): SecurityGroup {
