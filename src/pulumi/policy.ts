@@ -16,6 +16,7 @@ import { pillarTag, type AnyRule, type Outcome } from "../core/rule";
 import { isUnknown } from "../core/value";
 import { todayUtc, waiverFromTags } from "../core/waivers";
 import { plainProps } from "./plain-props";
+import { stackInventory } from "./stack-inventory-cache";
 import { settingsFor, SHARED_SETTINGS, type PolicySettings } from "./settings";
 
 const SUPPORTED: ReadonlySet<string> = new Set(SUPPORTED_TYPES);
@@ -83,7 +84,8 @@ function engineResource(
 /** Runs the rule; a rule error becomes "not assessed" rather than failing the whole preview. */
 function evaluate(rule: AnyRule, resources: EngineResource[], settings: PolicySettings): Outcome[] | Error {
   try {
-    return rule.evaluate(buildInventory(resources), settings);
+    const inventory = rule.scope === "stack" ? stackInventory(resources) : buildInventory(resources);
+    return rule.evaluate(inventory, settings);
   } catch (e) {
     return e instanceof Error ? e : new Error(String(e));
   }
