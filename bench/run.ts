@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const json = process.argv.includes("--json");
   const benches: Bench[] = [
     ["pack cold start", () => benchPackColdStart({ runs: 10 })],
-    ["pack Analyze / AnalyzeStack", () => benchPackAnalyze({ analyzeCount: 1000, stackSizes: [1000, 5000, 10000], repeats: 3 })],
+    ["pack Analyze / AnalyzeStack", () => benchPackAnalyze({ analyzeCount: 1000, stackSizes: [1000, 5000, 10000], repeats: 5 })],
     ...(await optionalIamBench()),
   ];
   const all: BenchResult[] = [];

@@ -3,16 +3,21 @@ import { buildInventory } from "../adapters/pulumi/inventory";
 import type { Inventory } from "../models/inventory";
 
 /**
- * @pulumi/policy hands every stack policy its own fresh copy of the same resources, so the
- * inventory of one AnalyzeStack would be built once per policy. It is built once per content:
- * the key is the resources themselves, so a different stack (or a changed one) never reuses it.
+ * @pulumi/policy hands every stack policy its own fresh copy of the same resources, so one
+ * AnalyzeStack would build the inventory once per policy. The server runs all stack policies of a
+ * request within one macrotask (it awaits only already-settled promises), and another request
+ * can only start from a later I/O callback: an inventory kept until the next macrotask
+ * (`setImmediate`) is never seen by another request.
  */
 let last: { key: string; inventory: Inventory } | undefined;
 
 export function stackInventory(resources: readonly EngineResource[]): Inventory {
-  const key = JSON.stringify(resources);
+  const key = `${resources.length}|${resources[0]?.urn ?? ""}|${resources[resources.length - 1]?.urn ?? ""}`;
   if (last?.key === key) return last.inventory;
   const inventory = buildInventory(resources);
   last = { key, inventory };
+  setImmediate(() => {
+    last = undefined;
+  });
   return inventory;
 }
