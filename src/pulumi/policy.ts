@@ -20,7 +20,6 @@ import { stackInventory } from "./stack-inventory-cache";
 import { settingsFor, SHARED_SETTINGS, type PolicySettings } from "./settings";
 
 const SUPPORTED: ReadonlySet<string> = new Set(SUPPORTED_TYPES);
-export const RULES_DOC_URL = "https://github.com/customer-data-guard/customer-data-guard/blob/main/RULES.md";
 
 /** Mandatory blocks the preview; high and critical findings do, lower ones warn. */
 export const defaultEnforcement = (rule: AnyRule): EnforcementLevel =>
@@ -39,7 +38,7 @@ export function toPolicy(rule: AnyRule): ResourceValidationPolicy | StackValidat
     severity: rule.severity,
     tags: policyTags(rule),
     remediationSteps: rule.remediation,
-    url: `${RULES_DOC_URL}#${rule.id.toLowerCase()}`,
+    ...(rule.links[0] ? { url: rule.links[0] } : {}),
     configSchema: configSchema(rule),
   };
   if (rule.scope === "resource") {
@@ -47,9 +46,10 @@ export function toPolicy(rule: AnyRule): ResourceValidationPolicy | StackValidat
       ...base,
       validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
         if (!SUPPORTED.has(args.type)) return;
+        const settings = settingsFor(rule, args.getConfig());
         const resource = engineResource(args.urn, args.type, args.name, args.props, {}, args.provider?.urn);
-        const outcomes = evaluate(rule, [resource], settingsFor(rule, args.getConfig()));
-        settle(rule, outcomes, new Map([[resource.urn, resource]]), settingsFor(rule, args.getConfig()), report, args.notApplicable);
+        const outcomes = evaluate(rule, [resource], settings);
+        settle(rule, outcomes, new Map([[resource.urn, resource]]), settings, report, args.notApplicable);
       },
     };
   }

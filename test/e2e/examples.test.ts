@@ -34,6 +34,7 @@ describe("the pack as the engine sees it", () => {
       expect(p?.tags).toContain(rule.id);
       expect(p?.severity).toBe(rule.severity);
       expect(p?.remediationSteps).toBe(rule.remediation);
+      expect(p?.url).toBe(rule.links[0]);
       expect(Object.keys(p?.configSchema?.properties ?? {})).toEqual(expect.arrayContaining(Object.keys(rule.options ?? {})));
     }
   });
