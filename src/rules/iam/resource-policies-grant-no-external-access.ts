@@ -7,7 +7,7 @@ import { ACCOUNT_OPTIONS, judgePrincipalDocument, principalOptions, type Account
 export const resourcePoliciesGrantNoExternalAccess = defineRule<AccountOptions>({
   id: "CDG-IAM-007",
   slug: "resource-policies-grant-no-external-access",
-  title: "Bucket, key, queue, topic and secret policies grant nothing to the public or foreign accounts without a condition",
+  title: "Bucket, key, queue, topic and secret policies grant nothing to foreign accounts without a condition",
   pillar: "iam",
   severity: "critical",
   scope: "resource",
@@ -18,12 +18,13 @@ export const resourcePoliciesGrantNoExternalAccess = defineRule<AccountOptions>(
     hipaa: [CONTROLS.hipaaAccessManagement, CONTROLS.hipaaAccessControl],
   },
   rationale:
-    "A resource policy grants access by itself, to principals in any account: `Principal: \"*\"` " +
-    "without a condition that scopes it (aws:SourceVpce, aws:PrincipalOrgID, aws:SourceArn...) " +
-    "opens the bucket, key, queue, topic or secret to everyone; another account's principals without " +
-    "a scoping condition get in unless that account is the resource's own or listed as trusted; " +
-    "`NotPrincipal` with Allow admits everyone else. The resource's own account comes from its ARN " +
-    "once known, else from the `ownAccountIds` option; until then named accounts are not assessed.",
+    "A resource policy grants access by itself, to principals in any account: another account's " +
+    "principals without a scoping condition (aws:PrincipalOrgID, aws:SourceVpce, aws:SourceArn...) " +
+    "get in unless that account is the resource's own or listed as trusted, and `NotPrincipal` with " +
+    "Allow admits everyone else. Grants to everyone (`Principal: \"*\"`) are judged, with the data's " +
+    "classification and the S3 public access block, by CDG-NET-006 and CDG-NET-008, so one finding " +
+    "is reported once. The resource's own account comes from its ARN once known, else from the " +
+    "`ownAccountIds` option; until then named accounts are not assessed.",
   remediation:
     "Grant to named principals of your own account or the listed trusted accounts, or add a " +
     "condition such as `aws:PrincipalOrgID`, `aws:SourceVpce` or `aws:SourceArn`. Serve public " +
@@ -54,7 +55,7 @@ export const resourcePoliciesGrantNoExternalAccess = defineRule<AccountOptions>(
         policy.ref.label.endsWith(" policy") ? "its policy document" : "its resource policy",
         policy.document,
         principalOptions(policy.accountId, ctx.options, "resource"),
-        ["public-principal", "cross-account-without-condition", "not-principal-allow"],
+        ["cross-account-without-condition", "not-principal-allow"],
         "grants access only within its account, to trusted accounts or under scoping conditions",
       ),
     );
