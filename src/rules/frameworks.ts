@@ -34,3 +34,11 @@ export const CONTROLS = {
   pciSystemAccounts: "7.2.5",
   pciCardholderDataQueries: "7.2.6",
 } as const;
+
+/** Rules about customer data reachable by anyone (public ACLs, policies, shares). */
+export const PUBLIC_EXPOSURE_FRAMEWORKS = {
+  gdpr: [CONTROLS.gdprResilience, CONTROLS.gdprByDesign],
+  ccpa: [CONTROLS.ccpaReasonableSecurity],
+  "pci-dss-4.0": [CONTROLS.pciStoredDataNotReachable],
+  hipaa: [CONTROLS.hipaaAccessControl],
+};

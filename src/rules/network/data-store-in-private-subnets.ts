@@ -1,13 +1,12 @@
 import { describe, fail, notAssessed, pass } from "../../core/outcome";
 import { defineRule, type Outcome } from "../../core/rule";
 import { isUnknown, unknown, type Unknown } from "../../core/value";
-import { emptyNetworkGraph } from "../../models/network";
 import type { AddressRanges } from "../../network/address-ranges";
-import { indexNetwork, type NetworkIndex } from "../../network/network-index";
+import type { NetworkIndex } from "../../network/network-index";
 import { resolvePlacement } from "../../network/resolve-placement";
 import { subnetIsPublic } from "../../network/subnet-is-public";
 import { CONTROLS } from "../frameworks";
-import { customerDataGate, listed, placedSubjects, PRIVATE_RANGES_OPTION, privateRangesOf, type PlacedSubject } from "./network-facts";
+import { judgePlacedCustomerData, listed, type PlacedSubject, privateRangesOptions } from "./network-facts";
 
 interface Options {
   privateRanges: string[];
@@ -55,16 +54,9 @@ export const dataStoreInPrivateSubnets = defineRule<Options>({
     "aws:neptune/subnetGroup:SubnetGroup",
     "aws:dms/replicationSubnetGroup:ReplicationSubnetGroup",
   ],
-  options: { privateRanges: { ...PRIVATE_RANGES_OPTION, default: [...PRIVATE_RANGES_OPTION.default] } },
+  options: privateRangesOptions(),
   evaluate(inventory, { config, options }): Outcome[] {
-    const ranges = privateRangesOf(options.privateRanges);
-    const net = indexNetwork(inventory.network ?? emptyNetworkGraph());
-    return placedSubjects(inventory).map((s) => {
-      const gate = customerDataGate(inventory, s, config);
-      if (gate) return gate;
-      if (isUnknown(ranges)) return notAssessed(s.ref, `the subnets of ${describe(s.ref)}`, ranges);
-      return judge(s, net, ranges);
-    });
+    return judgePlacedCustomerData(inventory, config, options.privateRanges, "the subnets", judge);
   },
 });
 

@@ -1,14 +1,13 @@
 import { describe, fail, notApplicable, notAssessed, pass } from "../../core/outcome";
 import { defineRule, type Outcome } from "../../core/rule";
 import { isUnknown, unknown, type Unknown } from "../../core/value";
-import { emptyNetworkGraph } from "../../models/network";
 import type { AddressRanges } from "../../network/address-ranges";
 import { ingressFromInternet } from "../../network/ingress-from-internet";
-import { indexNetwork, type NetworkIndex } from "../../network/network-index";
+import type { NetworkIndex } from "../../network/network-index";
 import { describeTraffic } from "../../network/ports";
 import { resolvePlacement } from "../../network/resolve-placement";
 import { CONTROLS } from "../frameworks";
-import { customerDataGate, listed, placedSubjects, PRIVATE_RANGES_OPTION, privateRangesOf, type PlacedSubject } from "./network-facts";
+import { judgePlacedCustomerData, listed, type PlacedSubject, privateRangesOptions } from "./network-facts";
 
 interface Options {
   privateRanges: string[];
@@ -49,16 +48,9 @@ export const dataStoreSecurityGroupsClosedToInternet = defineRule<Options>({
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     "aws:ec2/managedPrefixList:ManagedPrefixList",
   ],
-  options: { privateRanges: { ...PRIVATE_RANGES_OPTION, default: [...PRIVATE_RANGES_OPTION.default] } },
+  options: privateRangesOptions(),
   evaluate(inventory, { config, options }): Outcome[] {
-    const ranges = privateRangesOf(options.privateRanges);
-    const net = indexNetwork(inventory.network ?? emptyNetworkGraph());
-    return placedSubjects(inventory).map((s) => {
-      const gate = customerDataGate(inventory, s, config);
-      if (gate) return gate;
-      if (isUnknown(ranges)) return notAssessed(s.ref, `the security groups of ${describe(s.ref)}`, ranges);
-      return judge(s, net, ranges);
-    });
+    return judgePlacedCustomerData(inventory, config, options.privateRanges, "the security groups", judge);
   },
 });
 

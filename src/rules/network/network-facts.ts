@@ -5,10 +5,12 @@ import type { Outcome } from "../../core/rule";
 import { isUnknown, unknown, type Val } from "../../core/value";
 import type { DataStore } from "../../models/data-store";
 import type { ExposedResource } from "../../models/exposure";
+import { emptyNetworkGraph } from "../../models/network";
 import type { Inventory } from "../../models/inventory";
 import type { Placement } from "../../models/placement";
 import type { ResourceRef } from "../../models/ref";
 import { DEFAULT_PRIVATE_CIDRS, parseAddressRanges, type AddressRanges } from "../../network/address-ranges";
+import { indexNetwork, type NetworkIndex } from "../../network/network-index";
 
 /** Something judged for network isolation: a store, or a resource without a store model. */
 export interface Subject {
@@ -98,6 +100,30 @@ export const PRIVATE_RANGES_OPTION = {
 } as const;
 
 /** The configured private ranges, or an error naming the invalid entries. */
+/** The `privateRanges` option, defaults copied so no rule shares the default array. */
+export const privateRangesOptions = () => ({ privateRanges: { ...PRIVATE_RANGES_OPTION, default: [...PRIVATE_RANGES_OPTION.default] } });
+
+/**
+ * Every placed customer-data store judged by `judge` against the stack's network and the
+ * configured private ranges; `what` names what could not be judged when the ranges are invalid.
+ */
+export function judgePlacedCustomerData(
+  inventory: Inventory,
+  config: GuardConfig,
+  privateRanges: readonly string[],
+  what: string,
+  judge: (s: PlacedSubject, net: NetworkIndex, ranges: AddressRanges) => Outcome,
+): Outcome[] {
+  const ranges = privateRangesOf(privateRanges);
+  const net = indexNetwork(inventory.network ?? emptyNetworkGraph());
+  return placedSubjects(inventory).map((s) => {
+    const gate = customerDataGate(inventory, s, config);
+    if (gate) return gate;
+    if (isUnknown(ranges)) return notAssessed(s.ref, `${what} of ${describe(s.ref)}`, ranges);
+    return judge(s, net, ranges);
+  });
+}
+
 export function privateRangesOf(texts: readonly string[]): AddressRanges | ReturnType<typeof unknown> {
   const { ranges, errors } = parseAddressRanges(texts);
   if (errors.length === 0) return ranges;

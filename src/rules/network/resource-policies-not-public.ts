@@ -6,7 +6,7 @@ import { isUnknown, type Val } from "../../core/value";
 import type { ResourcePolicy } from "../../models/exposure";
 import type { Inventory } from "../../models/inventory";
 import type { ResourceRef } from "../../models/ref";
-import { CONTROLS } from "../frameworks";
+import { PUBLIC_EXPOSURE_FRAMEWORKS } from "../frameworks";
 import { classificationGate, classificationOf, listed } from "./network-facts";
 import { publicGrants } from "./policy-facts";
 
@@ -17,12 +17,7 @@ export const resourcePoliciesNotPublic = defineRule({
   pillar: "network",
   severity: "critical",
   scope: "stack",
-  frameworks: {
-    gdpr: [CONTROLS.gdprResilience, CONTROLS.gdprByDesign],
-    ccpa: [CONTROLS.ccpaReasonableSecurity],
-    "pci-dss-4.0": [CONTROLS.pciStoredDataNotReachable],
-    hipaa: [CONTROLS.hipaaAccessControl],
-  },
+  frameworks: PUBLIC_EXPOSURE_FRAMEWORKS,
   rationale:
     "KMS key policies, SQS queue, SNS topic, Secrets Manager secret, DynamoDB table, OpenSearch domain, EFS " +
     "file system and Backup vault policies can grant access to any AWS principal. A statement allowing " +

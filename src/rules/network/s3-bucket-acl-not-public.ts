@@ -2,7 +2,7 @@ import { describe, fail, notAssessed, pass } from "../../core/outcome";
 import { defineRule, type Outcome } from "../../core/rule";
 import { isUnknown, type Unknown, type Val } from "../../core/value";
 import type { BucketAcl } from "../../models/exposure";
-import { CONTROLS } from "../frameworks";
+import { PUBLIC_EXPOSURE_FRAMEWORKS } from "../frameworks";
 import { listed } from "./network-facts";
 import { customerBuckets, effectiveSetting, isOutcome, type CustomerBucket } from "./s3-facts";
 
@@ -16,12 +16,7 @@ export const s3BucketAclNotPublic = defineRule({
   pillar: "network",
   severity: "critical",
   scope: "stack",
-  frameworks: {
-    gdpr: [CONTROLS.gdprResilience, CONTROLS.gdprByDesign],
-    ccpa: [CONTROLS.ccpaReasonableSecurity],
-    "pci-dss-4.0": [CONTROLS.pciStoredDataNotReachable],
-    hipaa: [CONTROLS.hipaaAccessControl],
-  },
+  frameworks: PUBLIC_EXPOSURE_FRAMEWORKS,
   rationale:
     "The canned ACLs public-read, public-read-write and authenticated-read, and grants to the AllUsers or " +
     "AuthenticatedUsers groups, let anyone (or anyone with any AWS account) list, read or write the " +

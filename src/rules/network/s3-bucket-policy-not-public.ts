@@ -4,7 +4,7 @@ import { defineRule, type Outcome } from "../../core/rule";
 import { isUnknown, unknown, type Unknown } from "../../core/value";
 import type { ResourcePolicy } from "../../models/exposure";
 import type { Inventory } from "../../models/inventory";
-import { CONTROLS } from "../frameworks";
+import { PUBLIC_EXPOSURE_FRAMEWORKS } from "../frameworks";
 import { classificationGate, listed } from "./network-facts";
 import { publicGrants } from "./policy-facts";
 import { customerBuckets, effectiveSetting, isOutcome, policiesOf, type CustomerBucket } from "./s3-facts";
@@ -16,12 +16,7 @@ export const s3BucketPolicyNotPublic = defineRule({
   pillar: "network",
   severity: "critical",
   scope: "stack",
-  frameworks: {
-    gdpr: [CONTROLS.gdprResilience, CONTROLS.gdprByDesign],
-    ccpa: [CONTROLS.ccpaReasonableSecurity],
-    "pci-dss-4.0": [CONTROLS.pciStoredDataNotReachable],
-    hipaa: [CONTROLS.hipaaAccessControl],
-  },
+  frameworks: PUBLIC_EXPOSURE_FRAMEWORKS,
   rationale:
     "A bucket policy statement allowing `Principal: \"*\"` (or `{\"AWS\": \"*\"}`, an account wildcard, or " +
     "an Allow with NotPrincipal) opens the bucket to anyone on the internet unless a condition ties the " +

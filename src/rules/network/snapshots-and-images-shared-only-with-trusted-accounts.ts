@@ -3,7 +3,7 @@ import { defineRule, type Outcome } from "../../core/rule";
 import { isUnknown, unknown, type Unknown } from "../../core/value";
 import type { Share, ShareGrantee } from "../../models/exposure";
 import type { Inventory } from "../../models/inventory";
-import { CONTROLS } from "../frameworks";
+import { PUBLIC_EXPOSURE_FRAMEWORKS } from "../frameworks";
 import { customerDataGate, listed, type Subject } from "./network-facts";
 
 interface Options {
@@ -18,12 +18,7 @@ export const snapshotsAndImagesSharedOnlyWithTrustedAccounts = defineRule<Option
   pillar: "network",
   severity: "critical",
   scope: "stack",
-  frameworks: {
-    gdpr: [CONTROLS.gdprResilience, CONTROLS.gdprByDesign],
-    ccpa: [CONTROLS.ccpaReasonableSecurity],
-    "pci-dss-4.0": [CONTROLS.pciStoredDataNotReachable],
-    hipaa: [CONTROLS.hipaaAccessControl],
-  },
+  frameworks: PUBLIC_EXPOSURE_FRAMEWORKS,
   rationale:
     "A snapshot or AMI is a full copy of a volume or database. Shared publicly (`all`), anyone can restore " +
     "it; shared with an account outside the organization's trusted list, the data leaves the " +

@@ -1,4 +1,5 @@
 import { buildIamInventory } from "../../../src/adapters/pulumi/iam";
+import { IAM_TYPE } from "../../../src/adapters/pulumi/iam/types";
 import type { EngineResource } from "../../../src/adapters/pulumi/engine-resource";
 import type { AnyRule, Outcome } from "../../../src/core/rule";
 import { engineResource, UNKNOWN, urnOf } from "../../helpers/engine";
@@ -6,21 +7,7 @@ import { run } from "../../helpers/models";
 
 export { UNKNOWN, urnOf };
 
-export const T = {
-  role: "aws:iam/role:Role",
-  user: "aws:iam/user:User",
-  group: "aws:iam/group:Group",
-  policy: "aws:iam/policy:Policy",
-  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
-  userPolicy: "aws:iam/userPolicy:UserPolicy",
-  groupPolicy: "aws:iam/groupPolicy:GroupPolicy",
-  rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-  userPolicyAttachment: "aws:iam/userPolicyAttachment:UserPolicyAttachment",
-  groupPolicyAttachment: "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
-  policyAttachment: "aws:iam/policyAttachment:PolicyAttachment",
-  groupMembership: "aws:iam/groupMembership:GroupMembership",
-  userGroupMembership: "aws:iam/userGroupMembership:UserGroupMembership",
-} as const;
+export const T = IAM_TYPE;
 
 export const OWN = "111122223333";
 export const OTHER = "999988887777";

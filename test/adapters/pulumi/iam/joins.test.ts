@@ -1,23 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildIamInventory } from "../../../../src/adapters/pulumi/iam";
+import { IAM_TYPE } from "../../../../src/adapters/pulumi/iam/types";
 import { isUnknown } from "../../../../src/core/value";
 import { engineResource, UNKNOWN, urnOf } from "../../../helpers/engine";
 
-const T = {
-  role: "aws:iam/role:Role",
-  user: "aws:iam/user:User",
-  group: "aws:iam/group:Group",
-  policy: "aws:iam/policy:Policy",
-  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
-  userPolicy: "aws:iam/userPolicy:UserPolicy",
-  groupPolicy: "aws:iam/groupPolicy:GroupPolicy",
-  rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-  userPolicyAttachment: "aws:iam/userPolicyAttachment:UserPolicyAttachment",
-  groupPolicyAttachment: "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
-  policyAttachment: "aws:iam/policyAttachment:PolicyAttachment",
-  groupMembership: "aws:iam/groupMembership:GroupMembership",
-  userGroupMembership: "aws:iam/userGroupMembership:UserGroupMembership",
-};
+const T = IAM_TYPE;
 const TRUST = '{"Version":"2012-10-17","Statement":[]}';
 const DOC = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
 const ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
