@@ -11,12 +11,12 @@ export interface ProgramAnalysis {
   readonly resourceCount: number;
 }
 
-export async function analyzeProgram(pack: PackClient, programDir: string, stack = "dev"): Promise<ProgramAnalysis> {
+export async function analyzeProgram(pack: PackClient, programDir: string, stack = "dev", preview = true): Promise<ProgramAnalysis> {
   const project = programDir.split(/[\\/]/).pop() ?? "example";
   const resources = await recordProgram(join(programDir, "index.ts"), {
     stack,
     project,
-    preview: true,
+    preview,
     config: { "aws:region": "eu-west-1" },
   });
   const diagnostics: Diagnostic[] = [];
