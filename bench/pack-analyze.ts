@@ -6,11 +6,11 @@
 // `.client-encode` entries measure that encoding alone, so pack time is roughly the difference.
 import { performance } from "node:perf_hooks";
 import * as pb from "@pulumi/pulumi/proto/analyzer_pb";
-import { toAnalyzeRequest, toStackResource } from "../test/e2e/analyzer-convert";
-import type { AnalyzerResourceInput } from "../test/e2e/analyzer-types";
-import { generateStack } from "../test/e2e/generate-resources";
-import { startPack } from "../test/e2e/harness";
-import { repoRoot } from "../test/e2e/repo-root";
+import { toAnalyzeRequest, toStackResource } from "../src/engine-client/analyzer-convert";
+import type { AnalyzerResourceInput } from "../src/engine-client/analyzer-types";
+import { generateStack } from "./generate-resources";
+import { startPack } from "../src/engine-client/harness";
+import { repoRoot } from "../src/engine-client/repo-root";
 
 export interface BenchResult {
   name: string;

@@ -1,8 +1,8 @@
 // Cold start of the policy pack: from spawning `run-policy-pack` (as the CLI does) to the gRPC port on
 // stdout, and to the end of the engine's startup calls (Handshake, ConfigureStack, GetAnalyzerInfo,
 // Configure), i.e. ready for the first Analyze. Every `pulumi preview --policy-pack` pays this once.
-import { startPack } from "../test/e2e/harness";
-import { repoRoot } from "../test/e2e/repo-root";
+import { startPack } from "../src/engine-client/harness";
+import { repoRoot } from "../src/engine-client/repo-root";
 
 export interface BenchResult {
   name: string;

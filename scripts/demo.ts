@@ -1,8 +1,8 @@
 // `npm run demo`: the compiled default pack, started as the Pulumi CLI starts it, judging the bundled
 // example programs (recorded in preview under @pulumi/pulumi mocks). Prints what `pulumi preview` would.
 import { join } from "node:path";
-import { analyzeProgram } from "../test/e2e/analyze-program";
-import { startPack, type Diagnostic } from "../test/e2e/harness";
+import { analyzeProgram } from "../src/engine-client/analyze-program";
+import { startPack, type Diagnostic } from "../src/engine-client/harness";
 
 const root = join(__dirname, "..", "..");
 const EXAMPLES = ["encryption-compliant", "encryption-violations", "segments-compliant", "segments-violations"];

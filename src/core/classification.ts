@@ -41,9 +41,3 @@ export function describeClassification(c: Classification, config: GuardConfig): 
   }
 }
 
-/** The store's customer segment; undefined when it carries none. */
-export function segmentOf(tags: Val<Tags | undefined>, config: GuardConfig): Val<string | undefined> {
-  if (isUnknown(tags)) return tags;
-  const v = tags?.[config.tagKeys.segment]?.trim();
-  return v ? v : undefined;
-}

@@ -70,8 +70,6 @@ export interface Rule<O = Record<string, never>> {
   readonly scope: RuleScope;
   /** Options with their defaults; the defaults are the pack's documented behaviour. */
   readonly options?: { readonly [K in keyof O]: OptionSchema };
-  /** Pulumi resource types (and aws-native ones) whose models this rule reads. */
-  readonly resourceTypes?: readonly string[];
   evaluate(inventory: Inventory, ctx: RuleContext<O>): Outcome[];
 }
 

@@ -46,6 +46,8 @@ export interface IamPolicyAttachment {
   readonly principals: readonly PrincipalLink[];
   /** Lists of principals (users, roles, groups) that are not known at all. */
   readonly unknownPrincipals: readonly { readonly kind: PrincipalKind; readonly unknown: Unknown }[];
+  /** True when the attachment can name several principals of each kind (one policy, lists of users, roles, groups). */
+  readonly manyPrincipals?: boolean;
 }
 
 export interface IamPrincipal {

@@ -78,7 +78,7 @@ function engineResource(
   propertyDependencies: Record<string, string[]>,
   provider: string | undefined,
 ): EngineResource {
-  return { urn, type, name, props: plainProps(props), propertyDependencies, dependencies: [], ...(provider ? { provider } : {}) };
+  return { urn, type, name, props: plainProps(props), propertyDependencies, ...(provider ? { provider } : {}) };
 }
 
 /** Runs the rule; a rule error becomes "not assessed" rather than failing the whole preview. */

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { benchPackAnalyze } from "../../bench/pack-analyze";
 import { benchPackColdStart } from "../../bench/pack-cold-start";
-import { generateStack } from "./generate-resources";
-import { repoRoot } from "./repo-root";
+import { generateStack } from "../../bench/generate-resources";
+import { repoRoot } from "../../src/engine-client/repo-root";
 
 const TINY_PACK = join(__dirname, "fixtures", "tiny-pack");
 

@@ -1,9 +1,9 @@
 // The real pack, started as the Pulumi CLI starts it, judging the example programs recorded in preview.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyzeProgram, violationPairs, type ProgramAnalysis } from "./analyze-program";
-import { startPack, type PackClient } from "./harness";
-import { repoRoot } from "./repo-root";
+import { analyzeProgram, violationPairs, type ProgramAnalysis } from "../../src/engine-client/analyze-program";
+import { startPack, type PackClient } from "../../src/engine-client/harness";
+import { repoRoot } from "../../src/engine-client/repo-root";
 import { iamDataVersion } from "../../src/iam";
 import { ALL_RULES } from "../../src/rules";
 

@@ -1,8 +1,8 @@
 // The pack's diagnostics on every example program, in a new stack's preview and with every value known,
 // in a stable order: what the golden file under test/e2e/golden holds.
 import { join } from "node:path";
-import { analyzeProgram } from "./analyze-program";
-import type { PackClient } from "./harness";
+import { analyzeProgram } from "../../src/engine-client/analyze-program";
+import type { PackClient } from "../../src/engine-client/harness";
 
 export const GOLDEN_EXAMPLES = ["encryption-compliant", "encryption-violations", "segments-compliant", "segments-violations"];
 

@@ -5,8 +5,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { goldenDiagnostics, type GoldenEntry } from "./golden-diagnostics";
-import { startPack, type PackClient } from "./harness";
-import { repoRoot } from "./repo-root";
+import { startPack, type PackClient } from "../../src/engine-client/harness";
+import { repoRoot } from "../../src/engine-client/repo-root";
 
 const root = repoRoot(__dirname);
 const file = join(__dirname, "golden", "diagnostics.json");

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startPack, type PackClient } from "./harness";
-import { resourceOf } from "./resource-builder";
+import { startPack, type PackClient } from "../../src/engine-client/harness";
+import { resourceOf } from "../../src/engine-client/resource-builder";
 
 const FIXTURES = join(__dirname, "fixtures");
 const started: PackClient[] = [];

@@ -1,8 +1,8 @@
 // The harness against a throwaway pack (fixtures/tiny-pack): every Analyzer RPC the engine uses.
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startPack, UNKNOWN, secret, type AnalyzeResult, type PackClient } from "./harness";
-import { defaultProvider, providerResource, resourceOf, stackResource } from "./resource-builder";
+import { startPack, UNKNOWN, secret, type AnalyzeResult, type PackClient } from "../../src/engine-client/harness";
+import { defaultProvider, providerResource, resourceOf, stackResource } from "../../src/engine-client/resource-builder";
 
 const TINY_PACK = join(__dirname, "fixtures", "tiny-pack");
 const S = { project: "tiny", stack: "dev" };

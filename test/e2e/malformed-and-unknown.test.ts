@@ -2,9 +2,9 @@
 // preview: the real pack answers with a clear violation or "not assessed", never a crash.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALL_RULES } from "../../src/rules";
-import { resourceOf } from "./resource-builder";
-import { startPack, UNKNOWN, secret, type PackClient } from "./harness";
-import { repoRoot } from "./repo-root";
+import { resourceOf } from "../../src/engine-client/resource-builder";
+import { startPack, UNKNOWN, secret, type PackClient } from "../../src/engine-client/harness";
+import { repoRoot } from "../../src/engine-client/repo-root";
 
 const STACK = { project: "shop", stack: "dev" };
 const resource = (type: string, name: string, props: Record<string, unknown>, deps: Record<string, string[]> = {}) =>

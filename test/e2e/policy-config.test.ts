@@ -1,8 +1,8 @@
 // The engine's --policy-pack-config handling, as the harness reproduces it.
 import { describe, expect, it } from "vitest";
-import type { AnalyzerInfo, PolicyInfo } from "./analyzer-types";
-import { validateJsonSchema } from "./json-schema";
-import { reconcilePolicyPackConfig } from "./policy-config";
+import type { AnalyzerInfo, PolicyInfo } from "../../src/engine-client/analyzer-types";
+import { validateJsonSchema } from "../../src/engine-client/json-schema";
+import { reconcilePolicyPackConfig } from "../../src/engine-client/policy-config";
 
 const policy = (name: string, extra: Partial<PolicyInfo> = {}): PolicyInfo => ({
   name, displayName: "", description: "", message: "", enforcementLevel: "mandatory", policyType: "resource",

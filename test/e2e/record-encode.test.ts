@@ -1,7 +1,7 @@
 // The recorder's translation from the SDK's wire encoding to the analyzer's.
 import { describe, expect, it } from "vitest";
-import { durationSeconds, toAnalyzerWire, toRecordedResources, type Registration } from "./record-encode";
-import { OUTPUT_VALUE_SIG, RESOURCE_REFERENCE_SIG, SIG_KEY, UNKNOWN, secret } from "./wire";
+import { durationSeconds, toAnalyzerWire, toRecordedResources, type Registration } from "../../src/engine-client/record-encode";
+import { OUTPUT_VALUE_SIG, RESOURCE_REFERENCE_SIG, SIG_KEY, UNKNOWN, secret } from "../../src/engine-client/wire";
 
 const ref = (urn: string, id?: string) => ({ [SIG_KEY]: RESOURCE_REFERENCE_SIG, urn, ...(id === undefined ? {} : { id }) });
 

@@ -1,8 +1,8 @@
 // The recorder runs a real @pulumi/aws program under mocks and yields what the engine would send.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UNKNOWN, isSecret, startPack, type PackClient } from "./harness";
-import { recordProgram, type RecordedResource } from "./record";
+import { UNKNOWN, isSecret, startPack, type PackClient } from "../../src/engine-client/harness";
+import { recordProgram, type RecordedResource } from "../../src/engine-client/record";
 
 const TINY_PROGRAM = join(__dirname, "fixtures", "tiny-program", "index.ts");
 const TINY_PACK = join(__dirname, "fixtures", "tiny-pack");

@@ -1,9 +1,9 @@
 // Two customer segments done right and done wrong, recorded in preview and judged by the real pack.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyzeProgram, type ProgramAnalysis } from "./analyze-program";
-import { startPack, type PackClient } from "./harness";
-import { repoRoot } from "./repo-root";
+import { analyzeProgram, type ProgramAnalysis } from "../../src/engine-client/analyze-program";
+import { startPack, type PackClient } from "../../src/engine-client/harness";
+import { repoRoot } from "../../src/engine-client/repo-root";
 
 const root = repoRoot(__dirname);
 let pack: PackClient;

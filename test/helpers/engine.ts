@@ -18,6 +18,5 @@ export function engineResource(
     name,
     props,
     propertyDependencies,
-    dependencies: Object.values(propertyDependencies).flat(),
   };
 }

@@ -9,7 +9,6 @@ export interface EngineResource {
   readonly props: Readonly<Record<string, unknown>>;
   /** Property name -> URNs of the resources its value came from. */
   readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
-  readonly dependencies: readonly string[];
   /** URN of the provider resource that manages it, when the engine says. */
   readonly provider?: string;
   /**

@@ -28,7 +28,6 @@ export const kmsKeyDeletionWindowSufficient = defineRule<Options>({
     "cancelled; a short window may expire before anyone notices.",
   remediation: "Set `deletionWindowInDays` to at least the configured minimum (default 14), or leave it unset for 30 days.",
   links: ["https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html"],
-  resourceTypes: ["aws:kms/key:Key", "aws-native:kms:Key"],
   options: {
     minimumDays: {
       type: "integer",

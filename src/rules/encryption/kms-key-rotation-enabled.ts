@@ -24,7 +24,6 @@ export const kmsKeyRotationEnabled = defineRule({
     "keys are not applicable.",
   remediation: "Set `enableKeyRotation: true` on the `aws.kms.Key` (optionally `rotationPeriodInDays`, 90–2560).",
   links: ["https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html"],
-  resourceTypes: ["aws:kms/key:Key", "aws-native:kms:Key"],
   evaluate(inventory): Outcome[] {
     return inventory.keys.map((key) => {
       const settled = rotationNotPossible(key);

@@ -34,7 +34,7 @@ export const restrictedDataEncryptedWithCustomerManagedKey = defineRule<Options>
   remediation:
     "Create an `aws.kms.Key` (rotation on) for the data and pass its ARN: `kmsKeyId` (RDS, Aurora, " +
     "DocumentDB, EBS, EFS, Redshift, ElastiCache, Kinesis, Secrets Manager, CloudWatch Logs), " +
-    "`kmsMasterKeyId` with `sseAlgorithm: \"aws:kms\"` (S3 via BucketServerSideEncryptionConfiguration; " +
+    "`kmsMasterKeyId` with `sseAlgorithm: 'aws:kms'` (S3 via BucketServerSideEncryptionConfiguration; " +
     "SQS; SNS), `serverSideEncryption: {enabled: true, kmsKeyArn}` (DynamoDB), " +
     "`encryptAtRest.kmsKeyId` (OpenSearch), `kmsKeyArn` (Neptune, Backup vaults).",
   links: ["https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-mgmt"],

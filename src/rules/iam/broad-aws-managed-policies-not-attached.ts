@@ -48,13 +48,6 @@ export const broadAwsManagedPoliciesNotAttached = defineRule<Options>({
     "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html",
     "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-27",
   ],
-  resourceTypes: [
-    "aws:iam/role:Role",
-    "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-    "aws:iam/userPolicyAttachment:UserPolicyAttachment",
-    "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
-    "aws:iam/policyAttachment:PolicyAttachment",
-  ],
   options: {
     deniedManagedPolicies: {
       type: "array",

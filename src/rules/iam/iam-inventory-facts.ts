@@ -37,14 +37,6 @@ export function identityDocuments(iam: IamInventory): IdentityDocument[] {
   return [...inline, ...managed];
 }
 
-/** Resource types carrying identity-based documents (for rule metadata). */
-export const IDENTITY_POLICY_TYPES: readonly string[] = [
-  "aws:iam/role:Role",
-  "aws:iam/rolePolicy:RolePolicy",
-  "aws:iam/userPolicy:UserPolicy",
-  "aws:iam/groupPolicy:GroupPolicy",
-  "aws:iam/policy:Policy",
-];
 
 /** `a, b, c and 4 more`. */
 export function listed(items: readonly string[], limit = 5): string {

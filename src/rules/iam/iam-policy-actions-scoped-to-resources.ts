@@ -3,7 +3,7 @@ import type { GrantFinding } from "../../iam";
 import { CONTROLS } from "../frameworks";
 import { DATA_SERVICES_OPTION, isDataService } from "./customer-data-services-facts";
 import { judgeIdentityDocument, keptActionsText, type KindCheck } from "./grant-outcome-facts";
-import { IDENTITY_POLICY_TYPES, iamOf, identityDocuments } from "./iam-inventory-facts";
+import { iamOf, identityDocuments } from "./iam-inventory-facts";
 
 interface Options {
   dataServices: string[];
@@ -47,7 +47,6 @@ export const iamPolicyActionsScopedToResources = defineRule<Options>({
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html",
     "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html",
   ],
-  resourceTypes: IDENTITY_POLICY_TYPES,
   options: {
     dataServices: DATA_SERVICES_OPTION,
     allowedUnscopedActions: {

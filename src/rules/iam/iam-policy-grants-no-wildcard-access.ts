@@ -3,7 +3,7 @@ import type { GrantFinding } from "../../iam";
 import { CONTROLS } from "../frameworks";
 import { DATA_SERVICES_OPTION, isDataService } from "./customer-data-services-facts";
 import { judgeIdentityDocument, statementsText, withContext, type KindCheck } from "./grant-outcome-facts";
-import { IDENTITY_POLICY_TYPES, iamOf, identityDocuments, listed } from "./iam-inventory-facts";
+import { iamOf, identityDocuments, listed } from "./iam-inventory-facts";
 
 interface Options {
   dataServices: string[];
@@ -50,7 +50,6 @@ export const iamPolicyGrantsNoWildcardAccess = defineRule<Options>({
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html",
   ],
-  resourceTypes: IDENTITY_POLICY_TYPES,
   options: { dataServices: DATA_SERVICES_OPTION },
   evaluate(inventory, ctx): Outcome[] {
     const checks: KindCheck[] = [

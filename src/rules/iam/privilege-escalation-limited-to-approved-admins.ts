@@ -68,7 +68,6 @@ export const privilegeEscalationLimitedToApprovedAdmins = defineRule<Options>({
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html",
     "https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/",
   ],
-  resourceTypes: ["aws:iam/role:Role", "aws:iam/user:User", "aws:iam/group:Group"],
   options: {
     approvedAdminTagKey: { type: "string", default: "cdguard:approved-admin", description: "Tag key marking a role or user as an approved administrator." },
     approvedAdminTagValue: { type: "string", default: "true", description: "Value of that tag that approves (compared case-insensitively)." },

@@ -33,19 +33,6 @@ export const resourcePoliciesGrantNoExternalAccess = defineRule<AccountOptions>(
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_identity-vs-resource.html",
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-resources.html",
   ],
-  resourceTypes: [
-    "aws:s3/bucketPolicy:BucketPolicy",
-    "aws:s3/bucket:Bucket",
-    "aws:s3/bucketV2:BucketV2",
-    "aws:kms/key:Key",
-    "aws:kms/keyPolicy:KeyPolicy",
-    "aws:sqs/queue:Queue",
-    "aws:sqs/queuePolicy:QueuePolicy",
-    "aws:sns/topic:Topic",
-    "aws:sns/topicPolicy:TopicPolicy",
-    "aws:secretsmanager/secret:Secret",
-    "aws:secretsmanager/secretPolicy:SecretPolicy",
-  ],
   options: ACCOUNT_OPTIONS,
   evaluate(inventory, ctx): Outcome[] {
     return iamOf(inventory).resourcePolicies.map((policy) =>

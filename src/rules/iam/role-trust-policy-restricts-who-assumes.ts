@@ -32,7 +32,6 @@ export const roleTrustPolicyRestrictsWhoAssumes = defineRule<AccountOptions>({
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_third-party.html",
     "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services",
   ],
-  resourceTypes: ["aws:iam/role:Role"],
   options: ACCOUNT_OPTIONS,
   evaluate(inventory, ctx): Outcome[] {
     return iamOf(inventory).principals.flatMap((role) => {

@@ -19,7 +19,7 @@ function judgeAttachment(a: IamPolicyAttachment, iam: IamInventory): Outcome[] {
   const open = a.unknownPrincipals.find((u) => u.kind === "user");
   if (open !== undefined) return [notAssessed(a.ref, `the users ${who} attaches a policy to`, open.unknown)];
   // Only a many-principal attachment says something here: "no user among them".
-  if (a.ref.type !== "aws:iam/policyAttachment:PolicyAttachment") return [];
+  if (a.manyPrincipals !== true) return [];
   return [pass(a.ref, `${who} attaches ${policyText(a, iam)} to ${principalsText(a.principals)}, no user`)];
 }
 
@@ -46,12 +46,6 @@ export const usersReceivePermissionsThroughGroups = defineRule({
     "(`aws.iam.GroupPolicyAttachment`, `aws.iam.UserGroupMembership`), or let the user assume a role; " +
     "better still, federate people through IAM Identity Center.",
   links: ["https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-2"],
-  resourceTypes: [
-    "aws:iam/user:User",
-    "aws:iam/userPolicy:UserPolicy",
-    "aws:iam/userPolicyAttachment:UserPolicyAttachment",
-    "aws:iam/policyAttachment:PolicyAttachment",
-  ],
   evaluate(inventory): Outcome[] {
     const iam = iamOf(inventory);
     const inline = iam.inlinePolicies

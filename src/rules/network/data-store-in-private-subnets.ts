@@ -40,20 +40,6 @@ export const dataStoreInPrivateSubnets = defineRule<Options>({
     "https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html",
     "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.Scenarios.html",
   ],
-  resourceTypes: [
-    "aws:ec2/subnet:Subnet",
-    "aws:ec2/routeTable:RouteTable",
-    "aws:ec2/route:Route",
-    "aws:ec2/routeTableAssociation:RouteTableAssociation",
-    "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation",
-    "aws:ec2/defaultRouteTable:DefaultRouteTable",
-    "aws:rds/subnetGroup:SubnetGroup",
-    "aws:elasticache/subnetGroup:SubnetGroup",
-    "aws:redshift/subnetGroup:SubnetGroup",
-    "aws:docdb/subnetGroup:SubnetGroup",
-    "aws:neptune/subnetGroup:SubnetGroup",
-    "aws:dms/replicationSubnetGroup:ReplicationSubnetGroup",
-  ],
   options: privateRangesOptions(),
   evaluate(inventory, { config, options }): Outcome[] {
     return judgePlacedCustomerData(inventory, config, options.privateRanges, "the subnets", judge);

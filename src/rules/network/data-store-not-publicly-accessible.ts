@@ -39,23 +39,6 @@ export const dataStoreNotPubliclyAccessible = defineRule({
     "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding",
     "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/vpc.html",
   ],
-  resourceTypes: [
-    "aws:rds/instance:Instance",
-    "aws:rds/cluster:Cluster",
-    "aws:rds/clusterInstance:ClusterInstance",
-    "aws:docdb/cluster:Cluster",
-    "aws:neptune/cluster:Cluster",
-    "aws:neptune/clusterInstance:ClusterInstance",
-    "aws:redshift/cluster:Cluster",
-    "aws:redshiftserverless/workgroup:Workgroup",
-    "aws:dms/replicationInstance:ReplicationInstance",
-    "aws:opensearch/domain:Domain",
-    "aws:elasticsearch/domain:Domain",
-    "aws:msk/cluster:Cluster",
-    "aws:ec2/instance:Instance",
-    "aws:elasticache/replicationGroup:ReplicationGroup",
-    "aws:efs/mountTarget:MountTarget",
-  ],
   evaluate(inventory, { config }): Outcome[] {
     const net = indexNetwork(inventory.network ?? emptyNetworkGraph());
     return placedSubjects(inventory).map((s) => customerDataGate(inventory, s, config) ?? judge(s, net));

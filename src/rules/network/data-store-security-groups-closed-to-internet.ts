@@ -41,13 +41,6 @@ export const dataStoreSecurityGroupsClosedToInternet = defineRule<Options>({
     "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html",
     "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html",
   ],
-  resourceTypes: [
-    "aws:ec2/securityGroup:SecurityGroup",
-    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-    "aws:ec2/securityGroupRule:SecurityGroupRule",
-    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    "aws:ec2/managedPrefixList:ManagedPrefixList",
-  ],
   options: privateRangesOptions(),
   evaluate(inventory, { config, options }): Outcome[] {
     return judgePlacedCustomerData(inventory, config, options.privateRanges, "the security groups", judge);

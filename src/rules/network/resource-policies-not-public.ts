@@ -23,7 +23,7 @@ export const resourcePoliciesNotPublic = defineRule({
     "file system and Backup vault policies can grant access to any AWS principal. A statement allowing " +
     "`Principal: \"*\"` (or an account wildcard, or NotPrincipal) without a scoping condition " +
     "(aws:SourceVpce, aws:SourceVpc, aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount, " +
-    "aws:SourceArn, kms:CallerAccount...) lets anyone who can reach the endpoint read or decrypt customer " +
+    "or aws:SourceArn, kms:CallerAccount...) lets anyone who can reach the endpoint read or decrypt customer " +
     "data. Policies set on the resource and by separate policy resources are judged against the " +
     "classification of the store or key they govern (untagged when it is outside the stack). S3 bucket " +
     "policies are judged by CDG-NET-006.",
@@ -35,24 +35,6 @@ export const resourcePoliciesNotPublic = defineRule({
   links: [
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_identity-vs-resource.html",
     "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html",
-  ],
-  resourceTypes: [
-    "aws:kms/key:Key",
-    "aws:kms/keyPolicy:KeyPolicy",
-    "aws:sqs/queue:Queue",
-    "aws:sqs/queuePolicy:QueuePolicy",
-    "aws:sns/topic:Topic",
-    "aws:sns/topicPolicy:TopicPolicy",
-    "aws:secretsmanager/secret:Secret",
-    "aws:secretsmanager/secretPolicy:SecretPolicy",
-    "aws:dynamodb/resourcePolicy:ResourcePolicy",
-    "aws:opensearch/domain:Domain",
-    "aws:opensearch/domainPolicy:DomainPolicy",
-    "aws:elasticsearch/domain:Domain",
-    "aws:elasticsearch/domainPolicy:DomainPolicy",
-    "aws:efs/fileSystemPolicy:FileSystemPolicy",
-    "aws:backup/vaultPolicy:VaultPolicy",
-    "aws-native:kms:Key",
   ],
   evaluate(inventory, { config }): Outcome[] {
     return (inventory.resourcePolicies ?? [])

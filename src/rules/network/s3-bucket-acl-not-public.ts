@@ -28,13 +28,6 @@ export const s3BucketAclNotPublic = defineRule({
     "`BucketOwnershipControls` `BucketOwnerEnforced`, and share data through scoped bucket policies, " +
     "access points or pre-signed URLs instead.",
   links: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html"],
-  resourceTypes: [
-    "aws:s3/bucket:Bucket",
-    "aws:s3/bucketV2:BucketV2",
-    "aws-native:s3:Bucket",
-    "aws:s3/bucketAcl:BucketAcl",
-    "aws:s3/bucketAclV2:BucketAclV2",
-  ],
   evaluate(inventory, { config }): Outcome[] {
     return customerBuckets(inventory, config).map((b) => (isOutcome(b) ? b : judge(b)));
   },

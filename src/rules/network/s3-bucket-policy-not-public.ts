@@ -21,18 +21,17 @@ export const s3BucketPolicyNotPublic = defineRule({
     "A bucket policy statement allowing `Principal: \"*\"` (or `{\"AWS\": \"*\"}`, an account wildcard, or " +
     "an Allow with NotPrincipal) opens the bucket to anyone on the internet unless a condition ties the " +
     "request to the organization's network, accounts or callers (aws:SourceVpce, aws:SourceVpc, " +
-    "aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount, aws:SourceArn...). Policies set on the " +
+    "the keys aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount, aws:SourceArn...). Policies set on the " +
     "bucket (`policy`) and by `BucketPolicy` resources are judged; a public policy the bucket's effective " +
     "`restrictPublicBuckets` switch neutralizes passes. A policy for a bucket outside the stack is judged " +
     "on its own, as untagged data.",
   remediation:
     "Name the principals (accounts, roles) that need access, or add a scoping condition such as " +
-    "`StringEquals: {\"aws:PrincipalOrgID\": \"o-...\"}` or `{\"aws:SourceVpce\": \"vpce-...\"}`; turn on " +
+    "`StringEquals: {aws:PrincipalOrgID: \"o-...\"}` or `{aws:SourceVpce: \"vpce-...\"}`; turn on " +
     "Block Public Access (`restrictPublicBuckets`, `blockPublicPolicy`) for the bucket.",
   links: [
     "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status",
   ],
-  resourceTypes: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2", "aws:s3/bucketPolicy:BucketPolicy", "aws-native:s3:BucketPolicy"],
   evaluate(inventory, { config }): Outcome[] {
     const buckets = customerBuckets(inventory, config).map((b) => (isOutcome(b) ? b : judge(inventory, b)));
     const outside = unjoined(inventory).map((p) => {

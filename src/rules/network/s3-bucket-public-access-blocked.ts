@@ -35,13 +35,6 @@ export const s3BucketPublicAccessBlocked = defineRule<Options>({
     "`blockPublicPolicy` and `restrictPublicBuckets` all `true` (aws-native: `publicAccessBlockConfiguration`), " +
     "or declare `aws.s3.AccountPublicAccessBlock` with all four on.",
   links: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
-  resourceTypes: [
-    "aws:s3/bucket:Bucket",
-    "aws:s3/bucketV2:BucketV2",
-    "aws-native:s3:Bucket",
-    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
-    "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
-  ],
   options: {
     acceptAwsDefault: {
       type: "boolean",

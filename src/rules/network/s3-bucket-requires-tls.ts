@@ -28,9 +28,8 @@ export const s3BucketRequiresTls = defineRule({
     "minimum TLS version. Policies set on the bucket and by `BucketPolicy` resources both count.",
   remediation:
     "Add a statement to the bucket policy: `{Effect: \"Deny\", Principal: \"*\", Action: \"s3:*\", Resource: " +
-    "[bucketArn, `${bucketArn}/*`], Condition: {Bool: {\"aws:SecureTransport\": \"false\"}}}`.",
+    "[bucketArn, `${bucketArn}/*`], Condition: {Bool: {'aws:SecureTransport': \"false\"}}}`.",
   links: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit"],
-  resourceTypes: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2", "aws:s3/bucketPolicy:BucketPolicy", "aws-native:s3:BucketPolicy"],
   evaluate(inventory, { config }): Outcome[] {
     return customerBuckets(inventory, config).map((b) => (isOutcome(b) ? b : judge(inventory, b)));
   },

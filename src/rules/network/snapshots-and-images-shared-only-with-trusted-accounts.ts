@@ -35,19 +35,6 @@ export const snapshotsAndImagesSharedOnlyWithTrustedAccounts = defineRule<Option
     "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-modifying-snapshot-permissions.html",
     "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/sharingamis-explicit.html",
   ],
-  resourceTypes: [
-    "aws:rds/snapshot:Snapshot",
-    "aws:rds/clusterSnapshot:ClusterSnapshot",
-    "aws:rds/snapshotCopy:SnapshotCopy",
-    "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy",
-    "aws:ebs/snapshot:Snapshot",
-    "aws:ebs/snapshotCopy:SnapshotCopy",
-    "aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission",
-    "aws:ec2/ami:Ami",
-    "aws:ec2/amiCopy:AmiCopy",
-    "aws:ec2/amiFromInstance:AmiFromInstance",
-    "aws:ec2/amiLaunchPermission:AmiLaunchPermission",
-  ],
   options: {
     trustedAccounts: {
       type: "array",

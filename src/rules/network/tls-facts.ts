@@ -1,4 +1,5 @@
 import { isUnknown, unknown, type Unknown, type Val } from "../../core/value";
+import { CONDITION_KEYS } from "../../iam/condition-keys";
 import { parseArn, parsePolicy, resourceMatches, type ConditionEntry, type Statement } from "../../iam";
 import type { ResourcePolicy } from "../../models/exposure";
 
@@ -91,7 +92,7 @@ function requiresTls(s: Statement): Val<boolean> {
   if (isUnknown(c)) return c;
   return anyOf(c, (e: ConditionEntry) => {
     if (e.setQualifier !== undefined) return false;
-    if (e.keyLower === "aws:securetransport" && e.baseOperator === "Bool") return anyOf(e.values, (v) => v.toLowerCase() === "false");
+    if (e.keyLower === CONDITION_KEYS.secureTransport && e.baseOperator === "Bool") return anyOf(e.values, (v) => v.toLowerCase() === "false");
     return e.keyLower === "s3:tlsversion" && e.baseOperator === "NumericLessThan";
   });
 }

@@ -62,7 +62,7 @@ function guardsOf(store: DataStore, keys: Map<string, ResourceRef>, view: Networ
   if (!isUnknown(e) && e.keyManager === "customer-managed") {
     const keyId = e.keyRef ?? e.keyId;
     if (keyId) {
-      out.push(keys.get(keyId) ?? { id: keyId, type: "aws:kms/key:Key", name: keyId, label: "KMS key" });
+      out.push(keys.get(keyId) ?? { id: keyId, type: "kms-key", name: keyId, label: "KMS key" });
     }
   }
   const placement = view?.placementOf(store.ref.id);
@@ -70,7 +70,7 @@ function guardsOf(store: DataStore, keys: Map<string, ResourceRef>, view: Networ
     if (!isUnknown(placement.securityGroups)) {
       for (const sg of placement.securityGroups) {
         const group = view.net.get(sg, "security-group");
-        out.push(group?.ref ?? { id: sg, type: "aws:ec2/securityGroup:SecurityGroup", name: sg, label: "security group" });
+        out.push(group?.ref ?? { id: sg, type: "security-group", name: sg, label: "security group" });
       }
     }
     const g = placement.subnetGroup;

@@ -30,7 +30,7 @@ export function readPolicyAttachment(p: Props, ctx: IamJoinContext): IamPolicyAt
     for (const item of list.items) principals.push(principalLink(kind, item, ctx));
   }
   const policy = policyOf(singleReference(p, "policyArn", ctx.policies));
-  return attach(ctx, { ref: refOf(p, "IAM policy attachment"), ...policy, principals, unknownPrincipals });
+  return attach(ctx, { ref: refOf(p, "IAM policy attachment"), ...policy, principals, unknownPrincipals, manyPrincipals: true });
 }
 
 /** A role's `managedPolicyArns`: one attachment per policy, made by the role itself. */

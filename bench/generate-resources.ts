@@ -1,9 +1,9 @@
 // Deterministic, realistic stacks of @pulumi/aws v7 resources as the engine sends them in preview:
 // S3 buckets with split encryption / public-access-block / versioning resources, RDS instances with
 // subnet groups and security groups, DynamoDB tables, KMS keys; a mix of compliant and not.
-import type { AnalyzerResourceInput } from "./analyzer-types";
-import { defaultProvider, providerResource, resourceOf, stackResource, type StackRef } from "./resource-builder";
-import { UNKNOWN, secret } from "./wire";
+import type { AnalyzerResourceInput } from "../src/engine-client/analyzer-types";
+import { defaultProvider, providerResource, resourceOf, stackResource, type StackRef } from "../src/engine-client/resource-builder";
+import { UNKNOWN, secret } from "../src/engine-client/wire";
 
 /** mulberry32: a tiny seeded PRNG, so every run generates the same stack. */
 function random(seed: number): () => number {
