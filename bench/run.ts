@@ -1,40 +1,181 @@
-// `npm run bench`: every benchmark, one after the other, printed as a table (and JSON with --json).
-import { benchPackAnalyze } from "./pack-analyze";
-import { benchPackColdStart } from "./pack-cold-start";
+// `npm run bench`: customer-data-guard side by side with AWSGuard and the floor (compare.ts), plus the
+// IAM analyzer's throughput; prints the tables (or JSON with --json) and writes BENCHMARKS.md.
+import { writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { repoRoot } from "../src/engine-client/repo-root";
+import { runComparison, summarize, type CompareOptions } from "./compare";
+import { benchIamThroughput } from "./iam-throughput";
+import { preparePacks, type PackKey } from "./pack-set";
+import { machineInfo, ratios, renderMarkdown, versionsOf, type Report } from "./report";
+import type { BenchResult } from "./stats";
 
-interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
+const USAGE = `usage: npm run bench -- [options]
+
+Runs customer-data-guard, AWSGuard (@pulumi/awsguard, all policies mandatory) and the floor (our policies
+with empty bodies) on the same synthetic stacks, interleaved, and writes BENCHMARKS.md.
+
+  --pack DIR             our pack: a built customer-data-guard checkout (default: this repository)
+  --quick                smoke run: small sizes, few repeats; does not write BENCHMARKS.md
+  --json                 print the results as JSON instead of tables
+  --out FILE             write the Markdown report to FILE (default BENCHMARKS.md, only for a full run
+                         of this repository's pack)
+  --no-write             do not write any report file
+  --cold-runs N          starts per pack for the cold-start median (default 15)
+  --analyze-count N      sequential Analyze calls per pass (default 1000)
+  --analyze-repeats N    fresh-process Analyze passes per pack (default 5)
+  --sizes A,B,...        AnalyzeStack stack sizes (default 1000,5000,10000)
+  --repeats N            AnalyzeStack runs per size and pack (default 7)
+  --big N                the large AnalyzeStack with peak memory; 0 skips it (default 50000)
+  --big-repeats N        runs of the large stack per pack (default 1)
+  --big-packs LIST       packs for the large stack, of ours,floor,awsguard (default all three)
+  --no-iam               skip the IAM analyzer throughput
+  --iam-seconds N        timed seconds for the IAM analyzer (default 5)
+`;
+
+interface Args {
+  pack: string;
+  quick: boolean;
+  json: boolean;
+  out: string | undefined;
+  write: boolean;
+  iam: boolean;
+  iamSeconds: number;
+  compare: Omit<CompareOptions, "log">;
 }
 
-type Bench = [string, () => Promise<BenchResult[]>];
-
-async function optionalIamBench(): Promise<Bench[]> {
-  try {
-    const { benchIamThroughput } = (await import("./iam-throughput")) as { benchIamThroughput: () => Promise<BenchResult[]> };
-    return [["IAM analyzer throughput", benchIamThroughput]];
-  } catch (e) {
-    console.error(`skipping the IAM benchmark: ${e instanceof Error ? e.message : String(e)}`);
-    return [];
+function parseArgs(argv: string[]): Args {
+  const quick = argv.includes("--quick");
+  const args: Args = {
+    pack: repoRoot(__dirname),
+    quick,
+    json: false,
+    out: undefined,
+    write: true,
+    iam: true,
+    iamSeconds: quick ? 1 : 5,
+    compare: quick
+      ? { coldRuns: 3, analyzeCount: 200, analyzeRepeats: 1, stackSizes: [500, 2000], stackRepeats: 2, bigSize: 5000, bigRepeats: 1, bigPacks: ["ours", "floor", "awsguard"] }
+      : { coldRuns: 15, analyzeCount: 1000, analyzeRepeats: 5, stackSizes: [1000, 5000, 10000], stackRepeats: 7, bigSize: 50000, bigRepeats: 1, bigPacks: ["ours", "floor", "awsguard"] },
+  };
+  const int = (flag: string, v: string | undefined, min: number): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs an integer ≥ ${min}, got ${JSON.stringify(v)}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i] as string;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case "--quick": break;
+      case "--json": args.json = true; break;
+      case "--pack": args.pack = resolve(value()); break;
+      case "--out": args.out = resolve(value()); break;
+      case "--no-write": args.write = false; break;
+      case "--no-iam": args.iam = false; break;
+      case "--iam-seconds": args.iamSeconds = int(flag, value(), 1); break;
+      case "--cold-runs": args.compare.coldRuns = int(flag, value(), 1); break;
+      case "--analyze-count": args.compare.analyzeCount = int(flag, value(), 1); break;
+      case "--analyze-repeats": args.compare.analyzeRepeats = int(flag, value(), 1); break;
+      case "--sizes": args.compare.stackSizes = value().split(",").map((x) => int(flag, x, 1)); break;
+      case "--repeats": args.compare.stackRepeats = int(flag, value(), 1); break;
+      case "--big": args.compare.bigSize = int(flag, value(), 0); break;
+      case "--big-repeats": args.compare.bigRepeats = int(flag, value(), 1); break;
+      case "--big-packs": {
+        const keys = value().split(",");
+        for (const k of keys) if (!["ours", "floor", "awsguard"].includes(k)) throw new Error(`--big-packs: unknown pack ${k}`);
+        args.compare.bigPacks = keys as PackKey[];
+        break;
+      }
+      case "--help": case "-h": console.log(USAGE); process.exit(0); break;
+      default: throw new Error(`unknown option ${flag}\n\n${USAGE}`);
+    }
   }
+  return args;
+}
+
+/** Where the Markdown goes: --out, else BENCHMARKS.md for a full run of this repository's pack. */
+function reportFile(args: Args): string | undefined {
+  if (!args.write) return undefined;
+  if (args.out) return args.out;
+  const root = repoRoot(__dirname);
+  return !args.quick && resolve(args.pack) === root ? join(root, "BENCHMARKS.md") : undefined;
+}
+
+/** Flat name/value/unit list, the shape `--json` printed before the side-by-side run existed. */
+function flatResults(report: Report): BenchResult[] {
+  const out: BenchResult[] = [];
+  for (const [key, r] of Object.entries(report.results.packs)) {
+    const s = summarize(r);
+    const put = (name: string, value: number | undefined, unit: string): void => {
+      if (value !== undefined) out.push({ name: `${key}.${name}`, value: Math.round(value * 100) / 100, unit });
+    };
+    put("cold-start.spawn-to-port.median", s.coldToPortMs, "ms");
+    put("cold-start.spawn-to-ready.median", s.coldToReadyMs, "ms");
+    put(`analyze.sequential-${report.results.options.analyzeCount}.per-call.median`, s.analyzePerCallMs, "ms");
+    for (const [n, v] of Object.entries(s.stackMs)) put(`analyze-stack.${n}.median`, v, "ms");
+    put("analyze-stack.peak-rss", s.stackPeakRssMiB, "MiB");
+    put(`analyze-stack.${report.results.options.bigSize}.median`, s.bigMs, "ms");
+    put(`analyze-stack.${report.results.options.bigSize}.peak-rss`, s.bigPeakRssMiB, "MiB");
+  }
+  for (const r of report.ratios) if (r.value !== undefined) out.push({ name: `ratio: ${r.measure}`, value: Math.round(r.value * 1000) / 1000, unit: "×" });
+  return [...out, ...(report.iam ?? [])];
 }
 
 async function main(): Promise<void> {
-  const json = process.argv.includes("--json");
-  const benches: Bench[] = [
-    ["pack cold start", () => benchPackColdStart({ runs: 10 })],
-    ["pack Analyze / AnalyzeStack", () => benchPackAnalyze({ analyzeCount: 1000, stackSizes: [1000, 5000, 10000], repeats: 5 })],
-    ...(await optionalIamBench()),
-  ];
-  const all: BenchResult[] = [];
-  for (const [label, run] of benches) {
-    if (!json) console.log(`\n== ${label}`);
-    const results = await run();
-    all.push(...results);
-    if (!json) for (const r of results) console.log(`${r.name.padEnd(52)} ${String(r.value).padStart(10)} ${r.unit}`);
+  const args = parseArgs(process.argv.slice(2));
+  const log = (m: string): void => void process.stderr.write(`${m}\n`);
+  const set = preparePacks(args.pack);
+  const onSignal = (): void => {
+    set.cleanup();
+    process.exit(130);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  let report: Report;
+  try {
+    log(`our pack: ${set.ours.dir}\nAWSGuard: ${set.awsguard.dir}\nfloor:    ${set.floor.dir}`);
+    const date = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+    const results = await runComparison(set, { ...args.compare, log });
+    let iam: BenchResult[] | undefined;
+    if (args.iam) {
+      log("IAM analyzer throughput");
+      try {
+        iam = await benchIamThroughput({ seconds: args.iamSeconds, packDir: set.ours.dir });
+      } catch (e) {
+        log(`skipping the IAM benchmark: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    report = {
+      date,
+      machine: machineInfo(),
+      versions: versionsOf(set),
+      results,
+      ratios: ratios(results),
+      floorPolicies: {
+        resource: set.floorPolicies.filter((p) => p.scope === "resource").length,
+        stack: set.floorPolicies.filter((p) => p.scope === "stack").length,
+      },
+      ...(iam ? { iam } : {}),
+      command: ["npm run bench", ...(process.argv.length > 2 ? ["--", ...process.argv.slice(2)] : [])].join(" "),
+    };
+  } finally {
+    set.cleanup();
   }
-  if (json) console.log(JSON.stringify(all, null, 2));
+  const markdown = renderMarkdown(report);
+  if (args.json) console.log(JSON.stringify({ ...report, flat: flatResults(report) }, null, 2));
+  else console.log(markdown);
+  const file = reportFile(args);
+  if (file) {
+    writeFileSync(file, markdown);
+    log(`wrote ${file}`);
+  } else if (args.write) {
+    log("not writing BENCHMARKS.md (quick run or another pack); use --out FILE to keep the report");
+  }
+  if (Object.values(report.results.packs).some((r) => r.errors.length > 0)) process.exitCode = 1;
 }
 
 main().catch((e: unknown) => {

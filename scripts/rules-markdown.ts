@@ -1,6 +1,6 @@
 import { FRAMEWORKS, pillarTag, type AnyRule, type OptionSchema } from "../src/core/rule";
 import { defaultEnforcement } from "../src/pulumi/policy";
-import { SHARED_SETTINGS } from "../src/pulumi/settings";
+import { SHARED_SETTINGS } from "../src/core/settings";
 
 const FRAMEWORK_NAMES: Record<(typeof FRAMEWORKS)[number], string> = {
   gdpr: "GDPR",

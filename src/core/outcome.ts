@@ -1,4 +1,4 @@
-import type { ResourceRef } from "../models/ref";
+import type { ResourceRef } from "./ref";
 import type { Outcome } from "./rule";
 import type { Unknown } from "./value";
 

@@ -1,6 +1,5 @@
 import type { GuardConfig } from "./config";
-import type { Inventory } from "../models/inventory";
-import type { ResourceRef } from "../models/ref";
+import type { ResourceRef } from "./ref";
 import type { UnknownReason } from "./value";
 
 export const PILLARS = {
@@ -57,7 +56,11 @@ export interface RuleContext<O> {
   readonly options: O;
 }
 
-export interface Rule<O = Record<string, never>> {
+/**
+ * A rule over an inventory `I` of models; the core never looks inside `I` (src/rules fixes it to the
+ * models' Inventory).
+ */
+export interface Rule<O = Record<string, never>, I = unknown> {
   readonly id: string;
   readonly slug: string;
   readonly title: string;
@@ -70,17 +73,12 @@ export interface Rule<O = Record<string, never>> {
   readonly scope: RuleScope;
   /** Options with their defaults; the defaults are the pack's documented behaviour. */
   readonly options?: { readonly [K in keyof O]: OptionSchema };
-  evaluate(inventory: Inventory, ctx: RuleContext<O>): Outcome[];
+  evaluate(inventory: I, ctx: RuleContext<O>): Outcome[];
 }
 
 // Rules are heterogeneous in their options; the registry holds them erased.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRule = Rule<any>;
-
-/** Identity helper that keeps a rule's option type inferred. */
-export function defineRule<O = Record<string, never>>(rule: Rule<O>): Rule<O> {
-  return rule;
-}
+export type AnyRule = Rule<any, any>;
 
 export function pillarTag(rule: AnyRule): PillarTag {
   return PILLARS[rule.pillar];

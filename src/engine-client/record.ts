@@ -5,6 +5,7 @@
 // directory as working directory, as `pulumi preview` runs it. TypeScript is transpiled on load without
 // type checking (the repository's `tsc` covers the programs). The child entry is record-child.ts.
 import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import { dirname, extname, join, resolve } from "node:path";
 import type { ChildMessage, ChildRequest } from "./record-child";
 import { toRecordedResources, type RecordedResource } from "./record-encode";
@@ -39,6 +40,15 @@ require.extensions[".ts"] = (module, filename) => {
 require(process.env.CDG_RECORD_CHILD);
 `;
 
+/** The program's own TypeScript compiler when it has one (as `pulumi preview` would use), else this package's. */
+function typescriptFor(program: string): string {
+  try {
+    return createRequire(program).resolve("typescript");
+  } catch {
+    return require.resolve("typescript");
+  }
+}
+
 export function recordProgram(programModulePath: string, opts: RecordOptions): Promise<RecordedResource[]> {
   const program = resolve(programModulePath);
   const config = opts.config ?? {};
@@ -56,7 +66,7 @@ export function recordProgram(programModulePath: string, opts: RecordOptions): P
     stdio: ["ignore", "pipe", "pipe", "ipc"],
     env: {
       ...process.env,
-      CDG_RECORD_TS: require.resolve("typescript"),
+      CDG_RECORD_TS: typescriptFor(program),
       CDG_RECORD_CHILD: join(__dirname, `record-child${extname(__filename)}`),
       CDG_RECORD_REQUEST: JSON.stringify(request),
       PULUMI_CONFIG: JSON.stringify(config),

@@ -5,6 +5,8 @@ import { GRANT_FINDING_KINDS, type GrantFinding, type PolicyAnalysis, type Unkno
 import { grantVerdicts } from "./grant-findings";
 import { collectGrants } from "./grants";
 import type { ParseResult } from "./model";
+import { memoByDocument } from "./memo";
+import type { PolicyKind } from "./model";
 import { parsePolicy, type ParseOptions } from "./parse";
 
 /**
@@ -14,8 +16,10 @@ import { parsePolicy, type ParseOptions } from "./parse";
  * verdict, never a finding. Never throws for any document.
  */
 export function analyzePolicy(input: unknown, options: ParseOptions = {}): PolicyAnalysis {
-  return analyzeParsed(parsePolicy(input, options));
+  return analyzeMemo(input, options.kind);
 }
+
+const analyzeMemo = memoByDocument((input, kind) => analyzeParsed(parsePolicy(input, kind === undefined ? {} : { kind: kind as PolicyKind })));
 
 /** As analyzePolicy, for a document parsed already. */
 export function analyzeParsed(parsed: ParseResult): PolicyAnalysis {

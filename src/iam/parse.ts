@@ -20,6 +20,7 @@ import {
   readStringList,
   type Problems,
 } from "./parse-values";
+import { memoByDocument } from "./memo";
 
 export interface ParseOptions {
   /** Checks the elements this kind requires or forbids; without it only the shared grammar is checked. */
@@ -45,6 +46,12 @@ const VERSIONS = ["2012-10-17", "2008-10-17"];
  * Never throws: anything AWS would reject comes back as a problem naming its path.
  */
 export function parsePolicy(input: unknown, options: ParseOptions = {}): ParseResult {
+  return parseMemo(input, options.kind);
+}
+
+const parseMemo = memoByDocument((input, kind) => parseGuarded(input, kind === undefined ? {} : { kind: kind as PolicyKind }));
+
+function parseGuarded(input: unknown, options: ParseOptions): ParseResult {
   try {
     return parseUnchecked(input, options);
   } catch (error) {

@@ -33,6 +33,22 @@ export const STORE_KINDS = [
 ] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
 
+/**
+ * Forms of a kind that AWS offers apart and messages name apart (an RDS global cluster is an RDS
+ * cluster to the rules); each belongs to the kind `STORE_VARIANT_FACTS` gives it.
+ */
+export const STORE_VARIANTS = [
+  "rds-global-cluster",
+  "rds-cluster-snapshot-copy",
+  "dynamodb-table-replica",
+  "dynamodb-global-table",
+  "elasticache-cache-cluster",
+  "elasticsearch-domain",
+  "backup-logically-air-gapped-vault",
+  "msk-serverless-cluster",
+] as const;
+export type StoreVariant = (typeof STORE_VARIANTS)[number];
+
 /** Who controls the key that encrypts the data. */
 export type KeyManager = "aws-owned" | "aws-managed" | "customer-managed";
 
@@ -58,14 +74,21 @@ export interface DataStore {
   readonly model: "data-store";
   readonly ref: ResourceRef;
   readonly kind: StoreKind;
+  /** Set for a form of the kind that messages name apart. */
+  readonly variant?: StoreVariant;
   /** The store's AWS name or identifier, when known (bucket name, DB identifier...). */
   readonly physicalName?: string;
   readonly tags: Val<Tags | undefined>;
   readonly encryption: Val<EncryptionAtRest>;
   /** Parts encrypted on their own (block devices, replicas); all must be encrypted too. */
   readonly parts: readonly EncryptedPart[];
-  /** The store's own encryption only summarises its parts (an instance is its block devices). */
-  readonly summarisesParts?: boolean;
+  /**
+   * Set when the store has no encryption settings of its own and is encrypted as another store:
+   * "source" the store it copies, replicates or was restored from, "server" the database server
+   * holding a logical database. `encryption` is Unknown ("not-fetched") until a join that sees
+   * that store gives it that store's encryption.
+   */
+  readonly encryptionFrom?: "source" | "server";
   /** Set when the store is a copy or replica of another store. */
   readonly copyOf?: {
     readonly relation: "snapshot-copy" | "read-replica" | "replica";
@@ -78,9 +101,4 @@ export interface DataStore {
   };
   /** For a logical database: the database server (RDS instance or cluster) hosting it. */
   readonly server?: ResourceRef;
-  /**
-   * True when AWS encrypts this kind of store whatever its settings say (S3 since January 2023,
-   * DynamoDB, SQS with SSE-SQS by default...), so only the key type is worth judging.
-   */
-  readonly encryptedByDefault: boolean;
 }

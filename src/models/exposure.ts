@@ -121,7 +121,11 @@ export const RESOURCE_POLICY_SERVICES = [
 ] as const;
 export type ResourcePolicyService = (typeof RESOURCE_POLICY_SERVICES)[number];
 
-/** A resource-based policy of a store or a KMS key, declared on it or by a separate resource. */
+/**
+ * A resource-based policy of a store, key, queue, topic, secret, domain or vault, declared on it
+ * or by a separate resource. Documents stay raw (a JSON string or an object whose values may be
+ * Unknown): rules hand them to the analyzer in src/iam.
+ */
 export interface ResourcePolicy {
   /** The resource that declares the policy (the store or key itself for an inline policy). */
   readonly ref: ResourceRef;
@@ -133,6 +137,8 @@ export interface ResourcePolicy {
   readonly service: ResourcePolicyService;
   /** JSON text or a JSON object whose unknown parts are Unknown. */
   readonly document: Val<unknown>;
-  /** Where it is declared, for messages ("policy of S3 bucket 'x'", "S3 bucket policy 'y'"). */
+  /** Where it is declared, for messages ("the policy of S3 bucket 'x'", "S3 bucket policy 'y'"). */
   readonly origin: string;
+  /** The account owning the governed resource, when a known ARN or URL of it tells. */
+  readonly accountId?: string;
 }

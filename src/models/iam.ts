@@ -2,9 +2,9 @@ import type { Tags } from "../core/classification";
 import type { Unknown, Val } from "../core/value";
 import type { ResourceRef } from "./ref";
 
-// IAM principals, the policy documents that give them permissions, and the resource policies of
-// data stores and keys. Documents stay raw (a JSON string or an object whose values may be
-// Unknown): rules hand them to the analyzer in src/iam.
+// IAM principals and the policy documents that give them permissions (resource policies are in
+// ./exposure). Documents stay raw (a JSON string or an object whose values may be Unknown): rules
+// hand them to the analyzer in src/iam.
 
 export type PrincipalKind = "role" | "user" | "group";
 
@@ -79,22 +79,6 @@ export interface IamManagedPolicy {
   readonly awsManaged: boolean;
 }
 
-/** Services whose resources carry a resource policy judged here. */
-export type ResourcePolicyService = "s3" | "kms" | "sqs" | "sns" | "secretsmanager";
-
-/** A resource-based policy of a store, key, queue, topic or secret. */
-export interface IamResourcePolicy {
-  readonly model: "iam-resource-policy";
-  /** The resource carrying the document: the store itself or its separate policy resource. */
-  readonly ref: ResourceRef;
-  readonly service: ResourcePolicyService;
-  /** The bucket, key, queue, topic or secret the policy governs, as configured (when known). */
-  readonly target: Val<string | undefined>;
-  readonly document: Val<unknown>;
-  /** The account owning the resource, when an ARN or URL of it is known. */
-  readonly accountId?: string;
-}
-
 /** IAM principals, their policies and managed policies of one stack or account. */
 export interface IamInventory {
   readonly principals: readonly IamPrincipal[];
@@ -103,7 +87,6 @@ export interface IamInventory {
   readonly inlinePolicies: readonly IamInlinePolicy[];
   /** Every attachment of a managed policy, whether or not its principals are in the inventory. */
   readonly attachments: readonly IamPolicyAttachment[];
-  readonly resourcePolicies: readonly IamResourcePolicy[];
 }
 
 export const emptyIamInventory = (): IamInventory => ({
@@ -111,7 +94,6 @@ export const emptyIamInventory = (): IamInventory => ({
   policies: [],
   inlinePolicies: [],
   attachments: [],
-  resourcePolicies: [],
 });
 
 /** `arn:aws:iam::aws:policy/AdministratorAccess`, `arn:aws:iam::aws:policy/service-role/X` (any partition). */

@@ -2,6 +2,9 @@ import type { Tags } from "../core/classification";
 import type { Val } from "../core/value";
 import type { ResourceRef } from "./ref";
 
+/** How every front names a KMS key in messages. */
+export const KMS_KEY_LABEL = "KMS key";
+
 export interface KmsKey {
   readonly model: "kms-key";
   readonly ref: ResourceRef;

@@ -1,13 +1,2 @@
-/** Where a model came from: a Pulumi resource (URN) or a deployed AWS resource (ARN). */
-export interface ResourceRef {
-  /** Pulumi URN, or the ARN (or another unique id) of a deployed resource. */
-  readonly id: string;
-  /** Provider type token (e.g. `aws:s3/bucketV2:BucketV2`) or CloudFormation-style AWS type. */
-  readonly type: string;
-  /** Logical name (Pulumi) or resource name/id (AWS). */
-  readonly name: string;
-  /** Human label for messages, e.g. "S3 bucket". */
-  readonly label: string;
-  readonly account?: string;
-  readonly region?: string;
-}
+// A model's resource reference is the core's: findings carry it to every report.
+export type { ResourceRef } from "../core/ref";

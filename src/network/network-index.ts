@@ -186,4 +186,11 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-export const indexNetwork = (graph: NetworkGraph): NetworkIndex => new NetworkIndex(graph);
+const indexes = new WeakMap<NetworkGraph, NetworkIndex>();
+
+/** The graph's index, built once per graph and shared by every rule that reads it. */
+export function indexNetwork(graph: NetworkGraph): NetworkIndex {
+  let index = indexes.get(graph);
+  if (index === undefined) indexes.set(graph, (index = new NetworkIndex(graph)));
+  return index;
+}

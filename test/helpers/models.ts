@@ -20,7 +20,6 @@ export function store(over: Partial<DataStore> = {}): DataStore {
     tags: { "data-classification": "restricted" },
     encryption: CMK,
     parts: [],
-    encryptedByDefault: false,
     ...over,
   };
 }

@@ -78,7 +78,7 @@ function corpusInventory(names: readonly string[], withDocuments: boolean): IamI
     });
     attachments.push({ ref, policyArn: arn, policyRef: arn, principals: [{ kind: "role", name: `role-${name}`, principalRef: ref.id }], unknownPrincipals: [] });
   }
-  return { principals, policies, inlinePolicies: [], attachments, resourcePolicies: [] };
+  return { principals, policies, inlinePolicies: [], attachments };
 }
 
 describe("IAM rules over every AWS managed policy", () => {

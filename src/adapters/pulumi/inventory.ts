@@ -1,4 +1,5 @@
 import { isUnknown } from "../../core/value";
+import { inheritedFrom } from "../../encryption/inheritance";
 import type { DataStore } from "../../models/data-store";
 import type { Inventory } from "../../models/inventory";
 import type { KmsKey } from "../../models/kms-key";
@@ -104,7 +105,7 @@ function applyS3EncryptionConfig(p: Props, stores: Map<string, DataStore>, byNam
   });
 }
 
-/** A copy's source joined by reference; an unset encryption is inherited from it. */
+/** A copy's source joined by reference; a copy encrypted as its source takes the source's encryption. */
 function joinCopiesToSources(
   stores: Map<string, DataStore>,
   props: Map<string, Props>,
@@ -116,16 +117,10 @@ function joinCopiesToSources(
     if (!store.copyOf || !property || !p) continue;
     const source = referencedStore(p, property, stores, byName);
     if (!source) continue;
-    const inherits = isUnknown(store.encryption) && store.encryption.reason === "not-fetched";
     stores.set(urn, {
       ...store,
       copyOf: { ...store.copyOf, sourceRef: source.ref.id },
-      encryption: inherits ? inherited(source) : store.encryption,
+      encryption: store.encryptionFrom === "source" ? inheritedFrom(source) : store.encryption,
     });
   }
-}
-
-function inherited(source: DataStore): DataStore["encryption"] {
-  const e = source.encryption;
-  return isUnknown(e) ? e : { ...e, observed: `inherited from '${source.ref.name}' (${e.observed})` };
 }

@@ -1,5 +1,5 @@
 import { isUnknown, type Val } from "../../core/value";
-import type { KmsKey } from "../../models/kms-key";
+import { KMS_KEY_LABEL, type KmsKey } from "../../models/kms-key";
 import type { Props } from "./props";
 import { refOf } from "./store-adapter";
 
@@ -25,7 +25,7 @@ export function adaptKmsKey(p: Props): KmsKey {
             : "AWS_KMS";
   return {
     model: "kms-key",
-    ref: refOf(p, "KMS key"),
+    ref: refOf(p, KMS_KEY_LABEL),
     arn: p.str("arn"),
     manager: "customer",
     spec: orDefault(native ? p.str("keySpec") : p.str("customerMasterKeySpec"), "SYMMETRIC_DEFAULT"),

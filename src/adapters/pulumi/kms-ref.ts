@@ -1,4 +1,5 @@
-import { isUnknown, unknown, type Val } from "../../core/value";
+import { isUnknown, type Val } from "../../core/value";
+import { managerOfNamedKey, printableKey } from "../../encryption/key-names";
 import type { EncryptionAtRest, KeyManager } from "../../models/data-store";
 import type { Props } from "./props";
 import { typeOfUrn } from "./urn";
@@ -13,11 +14,6 @@ export const KMS_KEY_TYPES: ReadonlySet<string> = new Set([
 ]);
 const KMS_ALIAS_TYPES: ReadonlySet<string> = new Set(["aws:kms/alias:Alias", "aws-native:kms:Alias"]);
 
-/** Only key identifiers of these shapes are printed; anything else may be a misplaced secret. */
-const PRINTABLE_KEY = /^(arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[A-Za-z0-9/_-]+|alias\/[A-Za-z0-9/_-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
-
-export const printableKey = (v: string): string | undefined => (PRINTABLE_KEY.test(v) ? v : undefined);
-
 export interface KeyReference {
   readonly keyManager: Val<KeyManager>;
   readonly keyId?: string;
@@ -26,8 +22,8 @@ export interface KeyReference {
 
 /**
  * Who manages the key a property names. The value is often unknown in preview, so the key
- * resource it came from (propertyDependencies) decides first; a literal `alias/aws/...` is
- * AWS-managed; any other literal key is taken as customer-managed.
+ * resource it came from (propertyDependencies) decides first, then the literal's name
+ * (`managerOfNamedKey`).
  * Returns undefined when the property is not set.
  */
 export function keyReference(p: Props, path: string): KeyReference | undefined {
@@ -44,8 +40,7 @@ export function keyReference(p: Props, path: string): KeyReference | undefined {
   }
   if (isUnknown(value)) return { keyManager: value };
   if (value === undefined || value === "") return undefined;
-  const awsManaged = /(^|:)alias\/aws\//.test(value);
-  return { keyManager: awsManaged ? "aws-managed" : "customer-managed", ...(keyId ? { keyId } : {}) };
+  return { keyManager: managerOfNamedKey(value), ...(keyId ? { keyId } : {}) };
 }
 
 /**
@@ -77,5 +72,3 @@ export function switchedEncryption(
     observed: on === undefined ? `encrypted by default (${switchPath} not set)` : `${switchPath}=true without ${keyPath}`,
   };
 }
-
-export const unknownEncryption = (detail: string): Val<EncryptionAtRest> => unknown("error", detail);

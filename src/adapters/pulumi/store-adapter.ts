@@ -1,21 +1,27 @@
-import type { Val } from "../../core/value";
-import type { DataStore, EncryptedPart, EncryptionAtRest, StoreKind } from "../../models/data-store";
+import type { Unknown, Val } from "../../core/value";
+import type { DataStore, EncryptedPart, EncryptionAtRest, StoreKind, StoreVariant } from "../../models/data-store";
 import type { ResourceRef } from "../../models/ref";
+import { storeLabel } from "../../models/store-kind-facts";
 import type { Props } from "./props";
+
+/**
+ * A store that sets none of its own encryption settings and is encrypted as another store
+ * (`DataStore.encryptionFrom`); `untilJoined` is its encryption until the stack view joins it.
+ */
+export interface InheritedEncryption {
+  readonly inheritedFrom: NonNullable<DataStore["encryptionFrom"]>;
+  readonly untilJoined: Unknown;
+}
 
 /** Turns one engine resource of the listed types into a data-store model. */
 export interface StoreAdapter {
   readonly types: readonly string[];
+  /** The kind (and variant) give the store's label and AWS's encryption defaults (`storeFacts`). */
   readonly kind: StoreKind;
-  /** Human label for messages, e.g. "RDS instance". */
-  readonly label: string;
+  readonly variant?: StoreVariant;
   /** The property holding the store's AWS name/identifier, used to join settings given by name. */
   readonly nameProperty?: string;
-  /** AWS encrypts this kind whatever its settings (only the key type is worth judging). */
-  readonly encryptedByDefault?: boolean;
-  /** The encryption is a summary of the parts (judge the parts, not the summary). */
-  readonly summarisesParts?: boolean;
-  encryption(p: Props): Val<EncryptionAtRest>;
+  encryption(p: Props): Val<EncryptionAtRest> | InheritedEncryption;
   parts?(p: Props): EncryptedPart[];
   copyOf?(p: Props): DataStore["copyOf"];
 }
@@ -28,15 +34,18 @@ export function refOf(p: Props, label: string): ResourceRef {
 export function adaptStore(adapter: StoreAdapter, p: Props): DataStore {
   const copyOf = adapter.copyOf?.(p);
   const physicalName = adapter.nameProperty ? p.str(adapter.nameProperty) : undefined;
+  const e = adapter.encryption(p);
+  const encryption = "inheritedFrom" in e ? e.untilJoined : e;
+  const encryptionFrom = "inheritedFrom" in e ? e.inheritedFrom : undefined;
   return {
     model: "data-store",
-    ref: refOf(p, adapter.label),
+    ref: refOf(p, storeLabel(adapter.kind, adapter.variant)),
     kind: adapter.kind,
+    ...(adapter.variant ? { variant: adapter.variant } : {}),
     tags: p.tags(),
-    encryption: adapter.encryption(p),
+    encryption,
+    ...(encryptionFrom ? { encryptionFrom } : {}),
     parts: adapter.parts?.(p) ?? [],
-    encryptedByDefault: adapter.encryptedByDefault ?? false,
-    ...(adapter.summarisesParts ? { summarisesParts: true } : {}),
     ...(copyOf ? { copyOf } : {}),
     ...(typeof physicalName === "string" ? { physicalName } : {}),
   };

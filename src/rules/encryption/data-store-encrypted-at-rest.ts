@@ -1,4 +1,5 @@
-import { defineRule, type Outcome } from "../../core/rule";
+import { type Outcome } from "../../core/rule";
+import { defineRule } from "../define-rule";
 import { CONTROLS } from "../frameworks";
 import { encryptedUnits, judgeEnabled } from "./encryption-facts";
 

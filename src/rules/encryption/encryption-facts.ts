@@ -2,12 +2,13 @@ import { describe as describeRef, fail, notAssessed, pass } from "../../core/out
 import type { Outcome } from "../../core/rule";
 import { isUnknown } from "../../core/value";
 import type { DataStore, EncryptedPart, EncryptionAtRest } from "../../models/data-store";
+import { storeFacts } from "../../models/store-kind-facts";
 
 /** The store itself and each separately encrypted part, named for messages. */
 export function encryptedUnits(store: DataStore): { what: string; encryption: EncryptedPart["encryption"] }[] {
   const who = describeRef(store.ref);
   const parts = store.parts.map((p) => ({ what: `${who} ${p.name}`, encryption: p.encryption }));
-  if (store.summarisesParts && parts.length > 0) return parts;
+  if (storeFacts(store.kind, store.variant).summarisesParts && parts.length > 0) return parts;
   return [{ what: who, encryption: store.encryption }, ...parts];
 }
 

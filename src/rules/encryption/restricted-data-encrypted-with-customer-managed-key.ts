@@ -1,7 +1,8 @@
 import { classify, describeClassification } from "../../core/classification";
 import { CLASSIFICATION_LEVELS, type ClassificationLevel } from "../../core/classification-levels";
 import { fail, notApplicable, notAssessed, pass, describe } from "../../core/outcome";
-import { defineRule, type Outcome } from "../../core/rule";
+import { type Outcome } from "../../core/rule";
+import { defineRule } from "../define-rule";
 import { isUnknown } from "../../core/value";
 import { CONTROLS } from "../frameworks";
 import { encryptedUnits, KEY_MANAGER_TEXT } from "./encryption-facts";

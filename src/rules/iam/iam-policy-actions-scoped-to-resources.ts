@@ -1,4 +1,5 @@
-import { defineRule, type Outcome } from "../../core/rule";
+import { type Outcome } from "../../core/rule";
+import { defineRule } from "../define-rule";
 import type { GrantFinding } from "../../iam";
 import { CONTROLS } from "../frameworks";
 import { DATA_SERVICES_OPTION, isDataService } from "./customer-data-services-facts";

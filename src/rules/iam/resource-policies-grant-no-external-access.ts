@@ -1,8 +1,12 @@
 import { describe } from "../../core/outcome";
-import { defineRule, type Outcome } from "../../core/rule";
+import { type Outcome } from "../../core/rule";
+import { defineRule } from "../define-rule";
+import type { ResourcePolicyService } from "../../models/exposure";
 import { CONTROLS } from "../frameworks";
-import { iamOf } from "./iam-inventory-facts";
 import { ACCOUNT_OPTIONS, judgePrincipalDocument, principalOptions, type AccountOptions } from "./principal-policy-facts";
+
+/** Bucket, key, queue, topic and secret policies; the others are judged for public access only (CDG-NET-008). */
+const JUDGED_SERVICES: ReadonlySet<ResourcePolicyService> = new Set(["s3", "kms", "sqs", "sns", "secretsmanager"]);
 
 export const resourcePoliciesGrantNoExternalAccess = defineRule<AccountOptions>({
   id: "CDG-IAM-007",
@@ -35,16 +39,18 @@ export const resourcePoliciesGrantNoExternalAccess = defineRule<AccountOptions>(
   ],
   options: ACCOUNT_OPTIONS,
   evaluate(inventory, ctx): Outcome[] {
-    return iamOf(inventory).resourcePolicies.map((policy) =>
-      judgePrincipalDocument(
-        policy.ref,
-        policy.ref.label.endsWith(" policy") ? describe(policy.ref) : `${describe(policy.ref)} resource policy`,
-        policy.ref.label.endsWith(" policy") ? "its policy document" : "its resource policy",
-        policy.document,
-        principalOptions(policy.accountId, ctx.options, "resource"),
-        ["cross-account-without-condition", "not-principal-allow"],
-        "grants access only within its account, to trusted accounts or under scoping conditions",
-      ),
-    );
+    return (inventory.resourcePolicies ?? [])
+      .filter((policy) => JUDGED_SERVICES.has(policy.service))
+      .map((policy) =>
+        judgePrincipalDocument(
+          policy.ref,
+          policy.ref.label.endsWith(" policy") ? describe(policy.ref) : `${describe(policy.ref)} resource policy`,
+          policy.ref.label.endsWith(" policy") ? "its policy document" : "its resource policy",
+          policy.document,
+          principalOptions(policy.accountId, ctx.options, "resource"),
+          ["cross-account-without-condition", "not-principal-allow"],
+          "grants access only within its account, to trusted accounts or under scoping conditions",
+        ),
+      );
   },
 });

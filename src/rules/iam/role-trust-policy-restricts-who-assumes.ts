@@ -1,5 +1,6 @@
 import { describe } from "../../core/outcome";
-import { defineRule, type Outcome } from "../../core/rule";
+import { type Outcome } from "../../core/rule";
+import { defineRule } from "../define-rule";
 import { CONTROLS } from "../frameworks";
 import { iamOf } from "./iam-inventory-facts";
 import { accountOfArn, ACCOUNT_OPTIONS, judgePrincipalDocument, principalOptions, type AccountOptions } from "./principal-policy-facts";

@@ -1,5 +1,6 @@
 import { describe, fail, notAssessed, pass } from "../../core/outcome";
-import { defineRule, type Outcome } from "../../core/rule";
+import { type Outcome } from "../../core/rule";
+import { defineRule } from "../define-rule";
 import { isUnknown, unknown } from "../../core/value";
 import { emptyNetworkGraph } from "../../models/network";
 import { effectivePublicAccess } from "../../network/merge-placements";

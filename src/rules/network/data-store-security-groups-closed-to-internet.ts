@@ -1,5 +1,6 @@
 import { describe, fail, notApplicable, notAssessed, pass } from "../../core/outcome";
-import { defineRule, type Outcome } from "../../core/rule";
+import { type Outcome } from "../../core/rule";
+import { defineRule } from "../define-rule";
 import { isUnknown, unknown, type Unknown } from "../../core/value";
 import type { AddressRanges } from "../../network/address-ranges";
 import { ingressFromInternet } from "../../network/ingress-from-internet";

@@ -1,7 +1,8 @@
 import { classify, type Classification } from "../../core/classification";
 import type { GuardConfig } from "../../core/config";
 import { describe, fail, notAssessed, pass } from "../../core/outcome";
-import { defineRule, type Outcome } from "../../core/rule";
+import { type Outcome } from "../../core/rule";
+import { defineRule } from "../define-rule";
 import { isUnknown, type Val } from "../../core/value";
 import type { ResourcePolicy } from "../../models/exposure";
 import type { Inventory } from "../../models/inventory";

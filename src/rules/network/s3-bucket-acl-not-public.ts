@@ -1,5 +1,6 @@
 import { describe, fail, notAssessed, pass } from "../../core/outcome";
-import { defineRule, type Outcome } from "../../core/rule";
+import { type Outcome } from "../../core/rule";
+import { defineRule } from "../define-rule";
 import { isUnknown, type Unknown, type Val } from "../../core/value";
 import type { BucketAcl } from "../../models/exposure";
 import { PUBLIC_EXPOSURE_FRAMEWORKS } from "../frameworks";

@@ -1,6 +1,7 @@
 import { classify } from "../../core/classification";
 import { describe, fail, notAssessed, pass } from "../../core/outcome";
-import { defineRule, type Outcome } from "../../core/rule";
+import { type Outcome } from "../../core/rule";
+import { defineRule } from "../define-rule";
 import { isUnknown, unknown, type Unknown } from "../../core/value";
 import type { ResourcePolicy } from "../../models/exposure";
 import type { Inventory } from "../../models/inventory";

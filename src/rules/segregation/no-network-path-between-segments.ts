@@ -1,5 +1,6 @@
 import { describe, fail, notAssessed, pass } from "../../core/outcome";
-import { defineRule, type Outcome } from "../../core/rule";
+import { type Outcome } from "../../core/rule";
+import { defineRule } from "../define-rule";
 import { isUnknown, unknown, type Val } from "../../core/value";
 import type { Inventory } from "../../models/inventory";
 import type { ResourceRef } from "../../models/ref";

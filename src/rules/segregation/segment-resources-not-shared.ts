@@ -1,5 +1,6 @@
 import { describe, fail, notAssessed, pass } from "../../core/outcome";
-import { defineRule, type Outcome } from "../../core/rule";
+import { type Outcome } from "../../core/rule";
+import { defineRule } from "../define-rule";
 import { isUnknown, type Unknown, type Val } from "../../core/value";
 import type { DataStore } from "../../models/data-store";
 import type { ResourceRef } from "../../models/ref";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { storeFacts } from "../../../src/models/store-kind-facts";
 import { alwaysEncryptedCases, storeCases, storeOf } from "./store-cases";
 
 const VAULT = "aws:backup/vault:Vault";
@@ -14,6 +15,6 @@ describe("Backup vault adapters", () => {
 
   it.each([VAULT, AIR_GAPPED])("%s is named and always encrypted", (type) => {
     const s = storeOf(type, { name: "backups" });
-    expect([s.physicalName, s.encryptedByDefault]).toEqual(["backups", true]);
+    expect([s.physicalName, storeFacts(s.kind, s.variant).encryption.always]).toEqual(["backups", true]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { storeFacts } from "../../../src/models/store-kind-facts";
 import { engineResource, UNKNOWN, urnOf } from "../../helpers/engine";
 import { expectEncryption, KEY_ARN, KEY_URN, MARKER, stackOf, storeCases, storeOf, type StoreCase } from "./store-cases";
 
@@ -101,7 +102,7 @@ describe("DynamoDB adapters", () => {
       const replica = engineResource(REPLICA, "orders-us", { globalTableArn: UNKNOWN }, { globalTableArn: [table.urn] });
       const s = stackOf(table, replica).get("orders-us");
       expect(s?.copyOf).toMatchObject({ relation: "replica", sourceProperty: "globalTableArn", sourceRef: table.urn });
-      expect(s?.encryptedByDefault).toBe(true);
+      expect(s && storeFacts(s.kind, s.variant).encryption.always).toBe(true);
     });
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { storeFacts } from "../../../src/models/store-kind-facts";
 import { engineResource, UNKNOWN } from "../../helpers/engine";
 import { alwaysEncryptedCases, expectEncryption, KEY_URN, MARKER, stackOf, storeCases, storeOf, switchedCases, type StoreCase } from "./store-cases";
 
@@ -51,7 +52,7 @@ describe("ElastiCache adapters (v6 and v7 share the shape)", () => {
     storeCases("elasticache-serverless-cache", alwaysEncryptedCases(SERVERLESS, "kmsKeyId", "aws-owned"));
     it("is named and encrypted by default", () => {
       const s = storeOf(SERVERLESS, { name: "cache" });
-      expect([s.physicalName, s.encryptedByDefault]).toEqual(["cache", true]);
+      expect([s.physicalName, storeFacts(s.kind, s.variant).encryption.always]).toEqual(["cache", true]);
     });
   });
 });

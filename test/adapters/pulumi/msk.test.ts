@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { storeFacts } from "../../../src/models/store-kind-facts";
 import { UNKNOWN } from "../../helpers/engine";
 import { KEY_ARN, KEY_URN, MARKER, storeCases, storeOf, type StoreCase } from "./store-cases";
 
@@ -27,6 +28,6 @@ describe("MSK adapters (v6 and v7 share the shape)", () => {
 
   it.each([CLUSTER, SERVERLESS])("%s is named by clusterName and always encrypted", (type) => {
     const s = storeOf(type, { clusterName: "events" });
-    expect([s.physicalName, s.encryptedByDefault]).toEqual(["events", true]);
+    expect([s.physicalName, storeFacts(s.kind, s.variant).encryption.always]).toEqual(["events", true]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { storeFacts } from "../../../src/models/store-kind-facts";
 import { UNKNOWN } from "../../helpers/engine";
 import { alwaysEncryptedCases, MARKER, storeCases, storeOf, switchedCases, type StoreCase } from "./store-cases";
 
@@ -21,7 +22,7 @@ describe("Redshift adapters", () => {
     it("is named by clusterIdentifier and not encrypted-by-default (old clusters may be plain)", () => {
       const s = storeOf(CLUSTER, { clusterIdentifier: "warehouse" });
       expect(s.physicalName).toBe("warehouse");
-      expect(s.encryptedByDefault).toBe(false);
+      expect(storeFacts(s.kind, s.variant).encryption.always).toBeUndefined();
     });
   });
 
@@ -35,7 +36,7 @@ describe("Redshift adapters", () => {
     it("is named by namespaceName and encrypted by default", () => {
       const s = storeOf(NAMESPACE, { namespaceName: "analytics" });
       expect(s.physicalName).toBe("analytics");
-      expect(s.encryptedByDefault).toBe(true);
+      expect(storeFacts(s.kind, s.variant).encryption.always).toBe(true);
     });
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { SUPPORTED_TYPES } from "../../../src/adapters/pulumi/inventory";
 import { STORE_ADAPTERS } from "../../../src/adapters/pulumi/stores";
+import { isUnknown } from "../../../src/core/value";
 import { STORE_KINDS } from "../../../src/models/data-store";
+import { STORE_VARIANT_FACTS, storeFacts, storeLabel } from "../../../src/models/store-kind-facts";
+import { storeOf } from "./store-cases";
 
 describe("store adapter registry", () => {
   const types = STORE_ADAPTERS.flatMap((a) => a.types);
@@ -25,9 +28,26 @@ describe("store adapter registry", () => {
 
   it("every adapter has a label and a kind from STORE_KINDS", () => {
     for (const a of STORE_ADAPTERS) {
-      expect(a.label.length).toBeGreaterThan(0);
+      expect(storeLabel(a.kind, a.variant).length).toBeGreaterThan(0);
       expect(STORE_KINDS).toContain(a.kind);
     }
+  });
+
+  it("an adapter's variant belongs to its kind", () => {
+    for (const a of STORE_ADAPTERS) if (a.variant) expect([a.variant, STORE_VARIANT_FACTS[a.variant].kind]).toEqual([a.variant, a.kind]);
+  });
+
+  it.each(types)("%s: the store's label is its kind's (or variant's)", (type) => {
+    const s = storeOf(type, {});
+    expect(s.ref.label).toBe(storeLabel(s.kind, s.variant));
+  });
+
+  it.each(types)("%s: set nothing, and the kind's encryption defaults hold", (type) => {
+    const s = storeOf(type, {});
+    const { always, onByDefault, keyless } = storeFacts(s.kind, s.variant).encryption;
+    const e = s.encryption;
+    if (always || onByDefault) expect(isUnknown(e) ? e : [e.enabled, e.keyManager]).toEqual([true, keyless]);
+    else expect(isUnknown(e) || e.enabled === false).toBe(true);
   });
 
   it("secret versions are never adapted", () => {

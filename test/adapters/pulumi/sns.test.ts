@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { storeFacts } from "../../../src/models/store-kind-facts";
 import { UNKNOWN } from "../../helpers/engine";
 import { KEY_ARN, KEY_URN, storeCases, storeOf } from "./store-cases";
 
@@ -17,6 +18,6 @@ describe("SNS topic adapter (v6 and v7 share the shape)", () => {
 
   it("is named by name and not encrypted by default", () => {
     const s = storeOf(TOPIC, { name: "events" });
-    expect([s.physicalName, s.encryptedByDefault]).toEqual(["events", false]);
+    expect([s.physicalName, storeFacts(s.kind, s.variant).encryption.onByDefault ?? false]).toEqual(["events", false]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { storeFacts } from "../../../src/models/store-kind-facts";
 import { UNKNOWN } from "../../helpers/engine";
 import { KEY_ARN, KEY_URN, MARKER, storeCases, storeOf, type StoreCase } from "./store-cases";
 
@@ -22,6 +23,6 @@ describe("SQS queue adapter (v6 and v7 share the shape)", () => {
 
   it("is named and encrypted by default", () => {
     const s = storeOf(QUEUE, { name: "orders" });
-    expect([s.physicalName, s.encryptedByDefault]).toEqual(["orders", true]);
+    expect([s.physicalName, storeFacts(s.kind, s.variant).encryption.onByDefault]).toEqual(["orders", true]);
   });
 });

@@ -84,6 +84,8 @@ export function storeCases(kind: StoreKind, cases: readonly StoreCase[]): void {
     const s = storeOf(c.type, c.props, c.deps);
     expect(s.kind).toBe(kind);
     expectEncryption(s.encryption, c.expect);
+    // Alone, a store encrypted as another store shows that as "not fetched", and only such a store.
+    expect(s.encryptionFrom !== undefined, "encryptionFrom").toBe(isUnknown(s.encryption) && s.encryption.reason === "not-fetched");
     expect(JSON.stringify({ e: s.encryption, p: s.parts })).not.toContain(MARKER);
   });
 }

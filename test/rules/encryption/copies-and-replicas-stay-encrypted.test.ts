@@ -20,7 +20,7 @@ describe("CDG-ENC-005 copies-and-replicas-stay-encrypted", () => {
     ["violation: replica not encrypted", [source, replica({ encryption: { enabled: false, keyManager: undefined, observed: "storageEncrypted=false" } })], ["fail"]],
     ["violation: replica falls back to the AWS-managed key", [source, replica({ encryption: awsManaged })], ["fail"]],
     ["compliant: AWS-managed replica of an AWS-managed source", [store({ ...source, encryption: awsManaged }), replica({ encryption: awsManaged })], ["pass"]],
-    ["unknown: replica inherits encryption from a source outside the view", [replica({ encryption: unknown("not-fetched", "inherits its source's encryption"), copyOf: { relation: "read-replica", source: "db-1" } })], ["unknown"]],
+    ["unknown: replica inherits encryption from a source outside the view", [replica({ encryption: unknown("not-fetched", "inherits its source's encryption"), encryptionFrom: "source", copyOf: { relation: "read-replica", source: "db-1" } })], ["unknown"]],
     ["unknown: source key computed", [store({ ...source, encryption: { ...CMK, keyManager: unknown("preview", "kmsKeyId is computed") } }), replica({ encryption: awsManaged })], ["unknown"]],
     ["not judged: stores that are not copies", [source], []],
   ])("%s", (_name, stores, expected) => {

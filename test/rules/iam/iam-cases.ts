@@ -1,3 +1,4 @@
+import { buildExposures } from "../../../src/adapters/pulumi/exposure";
 import { buildIamInventory } from "../../../src/adapters/pulumi/iam";
 import { IAM_TYPE } from "../../../src/adapters/pulumi/iam/types";
 import type { EngineResource } from "../../../src/adapters/pulumi/engine-resource";
@@ -40,9 +41,9 @@ export function documentShapes(document: unknown): [string, EngineResource][] {
   ];
 }
 
-/** Runs a rule over the IAM inventory of the resources. */
+/** Runs a rule over the IAM inventory and the resource policies of the resources. */
 export function judge(rule: AnyRule, resources: readonly EngineResource[], options: Record<string, unknown> = {}): Outcome[] {
-  return run(rule, { iam: buildIamInventory(resources) }, options);
+  return run(rule, { iam: buildIamInventory(resources), resourcePolicies: buildExposures(resources).resourcePolicies }, options);
 }
 
 export const statusOf = (outcomes: Outcome[]): string => outcomes.map((o) => o.status).join(",");

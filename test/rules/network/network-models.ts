@@ -69,7 +69,6 @@ export const bucket = (over: Partial<DataStore> = {}): DataStore =>
     ref: ref(BUCKET_ID, "S3 bucket", "orders", "aws:s3/bucketV2:BucketV2"),
     kind: "s3-bucket",
     physicalName: "orders-bucket",
-    encryptedByDefault: true,
     ...over,
   });
 

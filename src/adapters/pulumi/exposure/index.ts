@@ -1,7 +1,7 @@
 import type { ResourcePolicy, StoreExposure } from "../../../models/exposure";
 import type { EngineResource } from "../engine-resource";
 import { Groups } from "./groups";
-import { POLICY_TYPES, resourcePoliciesOf } from "./policies";
+import { RESOURCE_POLICY_TYPES, resourcePoliciesOf } from "./resource-policies";
 import { addS3Exposures } from "./s3";
 import { addShares, SHARE_TYPES } from "./shares";
 import { addSubjects, SUBJECT_TYPES } from "./subjects";
@@ -16,7 +16,7 @@ export const EXPOSURE_TYPES: readonly string[] = [
     X.accountPublicAccessBlock,
     X.bucketAcl,
     X.bucketAclV2,
-    ...POLICY_TYPES,
+    ...RESOURCE_POLICY_TYPES,
     ...SHARE_TYPES,
     ...SUBJECT_TYPES,
   ]),

@@ -1,4 +1,4 @@
-import type { IamInlinePolicy, IamInventory, IamManagedPolicy, IamPolicyAttachment, IamResourcePolicy, PrincipalKind } from "../../../models/iam";
+import type { IamInlinePolicy, IamInventory, IamManagedPolicy, IamPolicyAttachment, PrincipalKind } from "../../../models/iam";
 import type { EngineResource } from "../engine-resource";
 import { Props } from "../props";
 import { readPolicyAttachment, readSingleAttachment, roleManagedPolicies } from "./attachments";
@@ -7,11 +7,10 @@ import { readInlinePolicyResource } from "./inline-policies";
 import { PolicyLookup, readManagedPolicy } from "./managed-policies";
 import { applyGroupMembership, applyUserGroupMembership } from "./memberships";
 import { PrincipalLookup, readPrincipal, toPrincipal, type PrincipalDraft } from "./principals";
-import { readResourcePolicy, RESOURCE_POLICY_TYPES } from "./resource-policies";
 import { IAM_TYPE, IAM_TYPES, INLINE_POLICY_TYPES, SINGLE_ATTACHMENT_TYPES } from "./types";
 
-/** Every resource type the IAM adapter reads (IAM resources and resources carrying a resource policy). */
-export const IAM_ADAPTER_TYPES: readonly string[] = [...new Set([...IAM_TYPES, ...RESOURCE_POLICY_TYPES])];
+/** Every resource type the IAM adapter reads. */
+export const IAM_ADAPTER_TYPES: readonly string[] = IAM_TYPES;
 
 const KIND_OF_TYPE: ReadonlyMap<string, PrincipalKind> = new Map([
   [IAM_TYPE.role, "role"],
@@ -22,14 +21,13 @@ const KIND_OF_TYPE: ReadonlyMap<string, PrincipalKind> = new Map([
 /**
  * The IAM inventory of one resource or a whole stack: principals with the inline and managed
  * policies joined to them (through propertyDependencies, else known names and ARNs), managed
- * policies, and the resource policies of buckets, keys, queues, topics and secrets.
+ * policies and attachments. Resource policies are read with the stores' exposure (`../exposure`).
  */
 export function buildIamInventory(resources: readonly EngineResource[]): IamInventory {
   const props = resources.map((r) => new Props(r));
   const ctx = joinContext(props);
   const inlinePolicies: IamInlinePolicy[] = [];
   const attachments: IamPolicyAttachment[] = [];
-  const resourcePolicies: IamResourcePolicy[] = [];
   for (const p of props) {
     const type = p.resource.type;
     const kind = KIND_OF_TYPE.get(type);
@@ -47,15 +45,12 @@ export function buildIamInventory(resources: readonly EngineResource[]): IamInve
     } else if (type === IAM_TYPE.policyAttachment) attachments.push(readPolicyAttachment(p, ctx));
     else if (type === IAM_TYPE.groupMembership) applyGroupMembership(p, ctx);
     else if (type === IAM_TYPE.userGroupMembership) applyUserGroupMembership(p, ctx);
-    const resourcePolicy = readResourcePolicy(p);
-    if (resourcePolicy !== undefined) resourcePolicies.push(resourcePolicy);
   }
   return {
     principals: (["role", "user", "group"] as const).flatMap((k) => [...ctx.principals[k].drafts.values()].map(toPrincipal)),
     policies: [...ctx.policies.policies.values()],
     inlinePolicies,
     attachments,
-    resourcePolicies,
   };
 }
 

@@ -2,7 +2,7 @@ import type { IamInlinePolicy } from "../../../models/iam";
 import type { Props } from "../props";
 import { refOf } from "../store-adapter";
 import { principalLink, type IamJoinContext } from "./context";
-import { requiredDocument } from "./documents";
+import { requiredDocument } from "../policy-document";
 import { singleReference } from "./references";
 import { INLINE_POLICY_TYPES } from "./types";
 

@@ -2,7 +2,7 @@ import type { IamManagedPolicy } from "../../../models/iam";
 import type { Props } from "../props";
 import { refOf } from "../store-adapter";
 import { awsManagedPolicy, customerPolicyName } from "./aws-managed";
-import { requiredDocument } from "./documents";
+import { requiredDocument } from "../policy-document";
 import type { ModelLookup } from "./references";
 
 /** An `aws:iam/policy:Policy` (customer managed). */

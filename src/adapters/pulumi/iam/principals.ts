@@ -4,7 +4,7 @@ import type { Tags } from "../../../core/classification";
 import type { ResourceRef } from "../../../models/ref";
 import type { Props } from "../props";
 import { refOf } from "../store-adapter";
-import { readDocument, requiredDocument } from "./documents";
+import { readDocument, requiredDocument } from "../policy-document";
 import type { ModelLookup } from "./references";
 import { PRINCIPAL_LABEL } from "./types";
 

@@ -1,3 +1,4 @@
+import { STORE_KIND_FACTS, STORE_VARIANT_FACTS } from "../../../models/store-kind-facts";
 import type { StoreAdapter } from "../store-adapter";
 import { alwaysEncrypted } from "./shared";
 
@@ -5,10 +6,14 @@ import { alwaysEncrypted } from "./shared";
 export const backupVault: StoreAdapter = {
   types: ["aws:backup/vault:Vault"],
   kind: "backup-vault",
-  label: "Backup vault",
   nameProperty: "name",
-  encryptedByDefault: true,
-  encryption: (p) => alwaysEncrypted(p, "kmsKeyArn", "aws-managed", "always encrypted: AWS-managed key aws/backup (kmsKeyArn not set)"),
+  encryption: (p) =>
+    alwaysEncrypted(
+      p,
+      "kmsKeyArn",
+      STORE_KIND_FACTS["backup-vault"].encryption.keyless,
+      "always encrypted: AWS-managed key aws/backup (kmsKeyArn not set)",
+    ),
 };
 
 /**
@@ -18,9 +23,13 @@ export const backupVault: StoreAdapter = {
 export const backupAirGappedVault: StoreAdapter = {
   types: ["aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault"],
   kind: "backup-vault",
-  label: "Backup logically air-gapped vault",
+  variant: "backup-logically-air-gapped-vault",
   nameProperty: "name",
-  encryptedByDefault: true,
   encryption: (p) =>
-    alwaysEncrypted(p, "encryptionKeyArn", "aws-owned", "always encrypted: AWS-owned key (encryptionKeyArn not set)"),
+    alwaysEncrypted(
+      p,
+      "encryptionKeyArn",
+      STORE_VARIANT_FACTS["backup-logically-air-gapped-vault"].encryption.keyless,
+      "always encrypted: AWS-owned key (encryptionKeyArn not set)",
+    ),
 };

@@ -1,5 +1,5 @@
-import type { StoreAdapter } from "../store-adapter";
 import { switchedEncryption } from "../kms-ref";
+import type { StoreAdapter } from "../store-adapter";
 import { inheritedUnlessSet } from "./shared";
 
 /**
@@ -9,7 +9,6 @@ import { inheritedUnlessSet } from "./shared";
 export const docdbCluster: StoreAdapter = {
   types: ["aws:docdb/cluster:Cluster"],
   kind: "docdb-cluster",
-  label: "DocumentDB cluster",
   nameProperty: "clusterIdentifier",
   encryption: (p) =>
     inheritedUnlessSet(p, ["snapshotIdentifier"], ["storageEncrypted", "kmsKeyId"]) ??

@@ -1,8 +1,15 @@
 import { isUnknown, type Val } from "../../../core/value";
+import { encryptedWith } from "../../../encryption/at-rest";
+import { encryptionOfParts } from "../../../encryption/parts";
 import type { EncryptedPart, EncryptionAtRest } from "../../../models/data-store";
+import { STORE_KIND_FACTS, STORE_VARIANT_FACTS } from "../../../models/store-kind-facts";
 import type { Props } from "../props";
 import type { StoreAdapter } from "../store-adapter";
-import { blockAt, copyOfProperty, encryptedWith, encryptionOfParts, keyedOr, listParts } from "./shared";
+import { blockAt, copyOfProperty, keyedOr, listParts } from "./shared";
+
+/** The key of a table whose SSE is off or not set. */
+const SSE_OFF_KEY = STORE_KIND_FACTS["dynamodb-table"].encryption.keyless;
+const REPLICA_KEYLESS = STORE_VARIANT_FACTS["dynamodb-table-replica"].encryption.keyless;
 
 /**
  * DynamoDB encrypts every table. With SSE off or not set, under an AWS-owned key; on without a
@@ -12,12 +19,12 @@ import { blockAt, copyOfProperty, encryptedWith, encryptionOfParts, keyedOr, lis
 function tableSse(p: Props, block: string, enabledField: string, keyField?: string): Val<EncryptionAtRest> {
   const path = blockAt(p, block);
   if (isUnknown(path)) return path;
-  if (path === undefined) return encryptedWith("aws-owned", `AWS-owned key (${block} not set)`);
+  if (path === undefined) return encryptedWith(SSE_OFF_KEY, `AWS-owned key (${block} not set)`);
   const on = p.bool(`${path}.${enabledField}`);
   const keyed = (otherwise: () => Val<EncryptionAtRest>) =>
     keyField ? keyedOr(p, `${path}.${keyField}`, otherwise) : otherwise();
   if (isUnknown(on)) return keyed(() => ({ enabled: true, keyManager: on, observed: `${block}.${enabledField} unknown` }));
-  if (!on) return encryptedWith("aws-owned", `AWS-owned key (${block}.${enabledField}=${String(on ?? false)})`);
+  if (!on) return encryptedWith(SSE_OFF_KEY, `AWS-owned key (${block}.${enabledField}=${String(on ?? false)})`);
   return keyed(() => encryptedWith("aws-managed", `${block}.${enabledField}=true: AWS-managed key aws/dynamodb`));
 }
 
@@ -37,9 +44,7 @@ function replicaSse(p: Props, keyPath: string, table: Val<EncryptionAtRest>): Va
 export const dynamodbTable: StoreAdapter = {
   types: ["aws:dynamodb/table:Table"],
   kind: "dynamodb-table",
-  label: "DynamoDB table",
   nameProperty: "name",
-  encryptedByDefault: true,
   encryption: (p) => tableSse(p, "serverSideEncryption", "enabled", "kmsKeyArn"),
   parts(p): EncryptedPart[] {
     const table = tableSse(p, "serverSideEncryption", "enabled", "kmsKeyArn");
@@ -55,11 +60,10 @@ export const dynamodbTable: StoreAdapter = {
 export const dynamodbTableReplica: StoreAdapter = {
   types: ["aws:dynamodb/tableReplica:TableReplica"],
   kind: "dynamodb-table",
-  label: "DynamoDB table replica",
-  encryptedByDefault: true,
+  variant: "dynamodb-table-replica",
   encryption: (p) =>
     keyedOr(p, "kmsKeyArn", () =>
-      encryptedWith("aws-managed", "kmsKeyArn not set: AWS-managed key aws/dynamodb (AWS-owned if the table uses one)"),
+      encryptedWith(REPLICA_KEYLESS, "kmsKeyArn not set: AWS-managed key aws/dynamodb (AWS-owned if the table uses one)"),
     ),
   copyOf: (p) => copyOfProperty(p, "globalTableArn", "replica"),
 };
@@ -68,9 +72,7 @@ export const dynamodbTableReplica: StoreAdapter = {
 export const dynamodbNativeTable: StoreAdapter = {
   types: ["aws-native:dynamodb:Table"],
   kind: "dynamodb-table",
-  label: "DynamoDB table",
   nameProperty: "tableName",
-  encryptedByDefault: true,
   encryption: (p) => tableSse(p, "sseSpecification", "sseEnabled", "kmsMasterKeyId"),
 };
 
@@ -90,9 +92,8 @@ const globalTableParts = (p: Props): EncryptedPart[] => {
 export const dynamodbNativeGlobalTable: StoreAdapter = {
   types: ["aws-native:dynamodb:GlobalTable"],
   kind: "dynamodb-table",
-  label: "DynamoDB global table",
+  variant: "dynamodb-global-table",
   nameProperty: "tableName",
-  encryptedByDefault: true,
   encryption(p) {
     const table = tableSse(p, "sseSpecification", "sseEnabled");
     if (isUnknown(table) || table.keyManager === "aws-owned") return table;

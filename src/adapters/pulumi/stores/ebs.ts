@@ -25,7 +25,6 @@ export function ebsEncryption(p: Props, base: string, why = ""): Val<EncryptionA
 export const ebsVolume: StoreAdapter = {
   types: ["aws:ebs/volume:Volume"],
   kind: "ebs-volume",
-  label: "EBS volume",
   encryption: (p) => ebsEncryption(p, "", p.get("snapshotId") === undefined ? "" : "the snapshot it is created from and "),
 };
 
@@ -33,7 +32,6 @@ export const ebsVolume: StoreAdapter = {
 export const ebsSnapshotCopy: StoreAdapter = {
   types: ["aws:ebs/snapshotCopy:SnapshotCopy"],
   kind: "ebs-snapshot-copy",
-  label: "EBS snapshot copy",
   encryption: (p) => ebsEncryption(p, "", "the source snapshot's encryption and "),
   copyOf: (p) => copyOfProperty(p, "sourceSnapshotId", "snapshot-copy"),
 };

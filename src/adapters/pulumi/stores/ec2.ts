@@ -1,9 +1,11 @@
 import { isUnknown, type Val } from "../../../core/value";
+import { notEncrypted } from "../../../encryption/at-rest";
+import { encryptionOfParts } from "../../../encryption/parts";
 import type { EncryptedPart, EncryptionAtRest } from "../../../models/data-store";
 import type { Props } from "../props";
 import type { StoreAdapter } from "../store-adapter";
 import { ebsEncryption } from "./ebs";
-import { blockAt, encryptionOfParts, listParts, notEncrypted, withStringBooleans } from "./shared";
+import { blockAt, listParts, withStringBooleans } from "./shared";
 
 const FROM_AMI = "the AMI's snapshots and ";
 
@@ -30,8 +32,6 @@ function instanceParts(p: Props): EncryptedPart[] {
 export const ec2Instance: StoreAdapter = {
   types: ["aws:ec2/instance:Instance"],
   kind: "ec2-instance",
-  label: "EC2 instance",
-  summarisesParts: true,
   encryption: (p) => encryptionOfParts(instanceParts(p), "block devices", notEncrypted("no block devices")),
   parts: instanceParts,
 };
@@ -53,8 +53,6 @@ function templateParts(p: Props): EncryptedPart[] {
 export const ec2LaunchTemplate: StoreAdapter = {
   types: ["aws:ec2/launchTemplate:LaunchTemplate"],
   kind: "launch-template",
-  label: "EC2 launch template",
-  summarisesParts: true,
   nameProperty: "name",
   encryption: (p) =>
     encryptionOfParts(

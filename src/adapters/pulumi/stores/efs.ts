@@ -5,6 +5,5 @@ import type { StoreAdapter } from "../store-adapter";
 export const efsFileSystem: StoreAdapter = {
   types: ["aws:efs/fileSystem:FileSystem"],
   kind: "efs-file-system",
-  label: "EFS file system",
   encryption: (p) => switchedEncryption(p, "encrypted", "kmsKeyId"),
 };

@@ -1,6 +1,8 @@
-import { mapVal, unknown } from "../../../core/value";
+import { mapVal } from "../../../core/value";
+import { notEncrypted } from "../../../encryption/at-rest";
+import { STORE_KIND_FACTS } from "../../../models/store-kind-facts";
 import type { StoreAdapter } from "../store-adapter";
-import { alwaysEncrypted, copyOfProperty, inheritedUnlessSet, notEncrypted, switchedWithDefault } from "./shared";
+import { alwaysEncrypted, copyOfProperty, inheritedUnlessSet, inheritsEncryption, switchedWithDefault } from "./shared";
 
 /**
  * `aws:elasticache/replicationGroup:ReplicationGroup` (v6, v7): `atRestEncryptionEnabled`
@@ -10,7 +12,6 @@ import { alwaysEncrypted, copyOfProperty, inheritedUnlessSet, notEncrypted, swit
 export const elasticacheReplicationGroup: StoreAdapter = {
   types: ["aws:elasticache/replicationGroup:ReplicationGroup"],
   kind: "elasticache-replication-group",
-  label: "ElastiCache replication group",
   nameProperty: "replicationGroupId",
   encryption: (p) =>
     inheritedUnlessSet(p, ["globalReplicationGroupId"], ["atRestEncryptionEnabled", "kmsKeyId"]) ??
@@ -19,7 +20,7 @@ export const elasticacheReplicationGroup: StoreAdapter = {
       "atRestEncryptionEnabled",
       "kmsKeyId",
       mapVal(p.str("engine"), (e) => e?.toLowerCase() === "valkey"),
-      "aws-owned",
+      STORE_KIND_FACTS["elasticache-replication-group"].encryption.keyless,
     ),
   copyOf: (p) => copyOfProperty(p, "globalReplicationGroupId", "replica"),
 };
@@ -32,11 +33,11 @@ export const elasticacheReplicationGroup: StoreAdapter = {
 export const elasticacheCluster: StoreAdapter = {
   types: ["aws:elasticache/cluster:Cluster"],
   kind: "elasticache-replication-group",
-  label: "ElastiCache cluster",
+  variant: "elasticache-cache-cluster",
   nameProperty: "clusterId",
   encryption: (p) =>
     p.get("replicationGroupId") !== undefined
-      ? unknown("not-fetched", `${p.resource.name} is encrypted as the replication group named in 'replicationGroupId'`)
+      ? inheritsEncryption("source", `${p.resource.name} is encrypted as the replication group named in 'replicationGroupId'`)
       : notEncrypted(
           "no encryption at rest: a cache cluster outside a replication group has no such setting (Memcached never encrypts at rest)",
         ),
@@ -47,8 +48,12 @@ export const elasticacheCluster: StoreAdapter = {
 export const elasticacheServerlessCache: StoreAdapter = {
   types: ["aws:elasticache/serverlessCache:ServerlessCache"],
   kind: "elasticache-serverless-cache",
-  label: "ElastiCache serverless cache",
   nameProperty: "name",
-  encryptedByDefault: true,
-  encryption: (p) => alwaysEncrypted(p, "kmsKeyId", "aws-owned", "always encrypted: AWS-owned key (kmsKeyId not set)"),
+  encryption: (p) =>
+    alwaysEncrypted(
+      p,
+      "kmsKeyId",
+      STORE_KIND_FACTS["elasticache-serverless-cache"].encryption.keyless,
+      "always encrypted: AWS-owned key (kmsKeyId not set)",
+    ),
 };

@@ -1,8 +1,12 @@
 import { isUnknown, unknown, type Val } from "../../../core/value";
+import { encryptedWith, notEncrypted, switchUnknown } from "../../../encryption/at-rest";
 import type { EncryptionAtRest } from "../../../models/data-store";
+import { STORE_KIND_FACTS } from "../../../models/store-kind-facts";
 import type { Props } from "../props";
-import type { StoreAdapter } from "../store-adapter";
-import { blockAt, encryptedWith, keyedOr, notEncrypted, switchUnknown } from "./shared";
+import type { InheritedEncryption, StoreAdapter } from "../store-adapter";
+import { blockAt, inheritsEncryption, keyedOr } from "./shared";
+
+const FIREHOSE_KEYLESS = STORE_KIND_FACTS["firehose-delivery-stream"].encryption.keyless;
 
 /** v7 documents the Kinesis-managed key as `aws/kinesis`, v6 as `alias/aws/kinesis`. */
 const KINESIS_MANAGED = /^(alias\/)?aws\/kinesis$/;
@@ -14,7 +18,6 @@ const KINESIS_MANAGED = /^(alias\/)?aws\/kinesis$/;
 export const kinesisStream: StoreAdapter = {
   types: ["aws:kinesis/stream:Stream"],
   kind: "kinesis-stream",
-  label: "Kinesis data stream",
   nameProperty: "name",
   encryption(p) {
     const type = p.str("encryptionType");
@@ -38,10 +41,10 @@ export const kinesisStream: StoreAdapter = {
  * Kinesis stream or an MSK cluster keeps no data at rest of its own: the source's encryption
  * applies (and server-side encryption cannot be enabled).
  */
-function firehoseEncryption(p: Props): Val<EncryptionAtRest> {
+function firehoseEncryption(p: Props): Val<EncryptionAtRest> | InheritedEncryption {
   for (const source of ["kinesisSourceConfiguration", "mskSourceConfiguration"]) {
     if (p.get(source) !== undefined) {
-      return unknown("not-fetched", `${p.resource.name} keeps its data in the source named in '${source}', encrypted as that source`);
+      return inheritsEncryption("source", `${p.resource.name} keeps its data in the source named in '${source}', encrypted as that source`);
     }
   }
   const block = blockAt(p, "serverSideEncryption");
@@ -53,7 +56,7 @@ function firehoseEncryption(p: Props): Val<EncryptionAtRest> {
   const keyType = p.str(`${block}.keyType`);
   if (isUnknown(keyType)) return { enabled: true, keyManager: keyType, observed: "serverSideEncryption.keyType unknown" };
   if (keyType === undefined || keyType === "AWS_OWNED_CMK") {
-    return encryptedWith("aws-owned", `serverSideEncryption.keyType=${keyType ?? "AWS_OWNED_CMK (default)"}`);
+    return encryptedWith(FIREHOSE_KEYLESS, `serverSideEncryption.keyType=${keyType ?? "AWS_OWNED_CMK (default)"}`);
   }
   if (keyType !== "CUSTOMER_MANAGED_CMK") {
     return unknown(
@@ -70,7 +73,6 @@ function firehoseEncryption(p: Props): Val<EncryptionAtRest> {
 export const firehoseDeliveryStream: StoreAdapter = {
   types: ["aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream"],
   kind: "firehose-delivery-stream",
-  label: "Firehose delivery stream",
   nameProperty: "name",
   encryption: firehoseEncryption,
 };

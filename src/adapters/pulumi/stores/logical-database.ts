@@ -1,8 +1,8 @@
-import { unknown } from "../../../core/value";
 import type { DataStore } from "../../../models/data-store";
 import type { EngineResource } from "../engine-resource";
 import { Props } from "../props";
 import type { StoreAdapter } from "../store-adapter";
+import { inheritsEncryption } from "./shared";
 
 /**
  * A database created inside a server by the PostgreSQL or MySQL provider. Its data sits on the
@@ -12,9 +12,8 @@ import type { StoreAdapter } from "../store-adapter";
 export const logicalDatabase: StoreAdapter = {
   types: ["postgresql:index/database:Database", "mysql:index/database:Database"],
   kind: "logical-database",
-  label: "logical database",
   nameProperty: "name",
-  encryption: (p) => unknown("not-fetched", `${p.resource.name} is stored as its database server is`),
+  encryption: (p) => inheritsEncryption("server", `${p.resource.name} is stored as its database server is`),
 };
 
 export const isDatabaseProvider = (type: string): boolean =>

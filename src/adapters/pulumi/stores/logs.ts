@@ -1,3 +1,4 @@
+import { STORE_KIND_FACTS } from "../../../models/store-kind-facts";
 import type { StoreAdapter } from "../store-adapter";
 import { alwaysEncrypted } from "./shared";
 
@@ -5,8 +6,6 @@ import { alwaysEncrypted } from "./shared";
 export const logGroup: StoreAdapter = {
   types: ["aws:cloudwatch/logGroup:LogGroup"],
   kind: "log-group",
-  label: "CloudWatch log group",
   nameProperty: "name",
-  encryptedByDefault: true,
-  encryption: (p) => alwaysEncrypted(p, "kmsKeyId", "aws-owned", "always encrypted by CloudWatch Logs (kmsKeyId not set)"),
+  encryption: (p) => alwaysEncrypted(p, "kmsKeyId", STORE_KIND_FACTS["log-group"].encryption.keyless, "always encrypted by CloudWatch Logs (kmsKeyId not set)"),
 };

@@ -1,6 +1,10 @@
 import { isUnknown } from "../../../core/value";
+import { encryptedWith } from "../../../encryption/at-rest";
+import { STORE_KIND_FACTS, STORE_VARIANT_FACTS } from "../../../models/store-kind-facts";
 import type { StoreAdapter } from "../store-adapter";
-import { alwaysEncrypted, blockAt, encryptedWith } from "./shared";
+import { alwaysEncrypted, blockAt } from "./shared";
+
+const KEYLESS = STORE_KIND_FACTS["msk-cluster"].encryption.keyless;
 
 const AWS_MANAGED = "always encrypted: AWS-managed key aws/kafka (no encryptionAtRestKmsKeyArn)";
 
@@ -12,14 +16,12 @@ const AWS_MANAGED = "always encrypted: AWS-managed key aws/kafka (no encryptionA
 export const mskCluster: StoreAdapter = {
   types: ["aws:msk/cluster:Cluster"],
   kind: "msk-cluster",
-  label: "MSK cluster",
   nameProperty: "clusterName",
-  encryptedByDefault: true,
   encryption(p) {
     const info = blockAt(p, "encryptionInfo");
     if (isUnknown(info)) return info;
-    if (info === undefined) return encryptedWith("aws-managed", AWS_MANAGED);
-    return alwaysEncrypted(p, `${info}.encryptionAtRestKmsKeyArn`, "aws-managed", AWS_MANAGED);
+    if (info === undefined) return encryptedWith(KEYLESS, AWS_MANAGED);
+    return alwaysEncrypted(p, `${info}.encryptionAtRestKmsKeyArn`, KEYLESS, AWS_MANAGED);
   },
 };
 
@@ -27,8 +29,7 @@ export const mskCluster: StoreAdapter = {
 export const mskServerlessCluster: StoreAdapter = {
   types: ["aws:msk/serverlessCluster:ServerlessCluster"],
   kind: "msk-cluster",
-  label: "MSK Serverless cluster",
+  variant: "msk-serverless-cluster",
   nameProperty: "clusterName",
-  encryptedByDefault: true,
-  encryption: () => encryptedWith("aws-owned", "always encrypted by MSK Serverless with a service-owned key"),
+  encryption: () => encryptedWith(STORE_VARIANT_FACTS["msk-serverless-cluster"].encryption.keyless, "always encrypted by MSK Serverless with a service-owned key"),
 };

@@ -1,5 +1,5 @@
-import type { StoreAdapter } from "../store-adapter";
 import { switchedEncryption } from "../kms-ref";
+import type { StoreAdapter } from "../store-adapter";
 import { copyOfProperty, inheritedUnlessSet } from "./shared";
 
 /**
@@ -10,7 +10,6 @@ import { copyOfProperty, inheritedUnlessSet } from "./shared";
 export const neptuneCluster: StoreAdapter = {
   types: ["aws:neptune/cluster:Cluster"],
   kind: "neptune-cluster",
-  label: "Neptune cluster",
   nameProperty: "clusterIdentifier",
   encryption: (p) =>
     inheritedUnlessSet(p, ["replicationSourceIdentifier", "snapshotIdentifier"], ["storageEncrypted", "kmsKeyArn"]) ??

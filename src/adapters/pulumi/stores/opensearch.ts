@@ -1,14 +1,16 @@
 import { isUnknown } from "../../../core/value";
+import { notEncrypted } from "../../../encryption/at-rest";
+import type { StoreVariant } from "../../../models/data-store";
 import { switchedEncryption } from "../kms-ref";
 import type { StoreAdapter } from "../store-adapter";
-import { blockAt, notEncrypted } from "./shared";
+import { blockAt } from "./shared";
 
 /** `encryptAtRest {enabled, kmsKeyId}`: off when absent; on without a key -> AWS-managed aws/es. */
-function domain(type: string, label: string): StoreAdapter {
+function domain(type: string, variant?: StoreVariant): StoreAdapter {
   return {
     types: [type],
     kind: "opensearch-domain",
-    label,
+    ...(variant ? { variant } : {}),
     nameProperty: "domainName",
     encryption(p) {
       const block = blockAt(p, "encryptAtRest");
@@ -20,6 +22,6 @@ function domain(type: string, label: string): StoreAdapter {
 }
 
 /** `aws:opensearch/domain:Domain` (v6, v7). */
-export const opensearchDomain = domain("aws:opensearch/domain:Domain", "OpenSearch domain");
+export const opensearchDomain = domain("aws:opensearch/domain:Domain");
 /** Legacy `aws:elasticsearch/domain:Domain` (v6, v7). */
-export const elasticsearchDomain = domain("aws:elasticsearch/domain:Domain", "Elasticsearch domain");
+export const elasticsearchDomain = domain("aws:elasticsearch/domain:Domain", "elasticsearch-domain");

@@ -1,8 +1,9 @@
 import { isUnknown, mapVal, unknown, type Val } from "../../../core/value";
+import { notEncrypted, switchUnknown } from "../../../encryption/at-rest";
 import type { EncryptionAtRest } from "../../../models/data-store";
 import type { Props } from "../props";
-import type { StoreAdapter } from "../store-adapter";
-import { copyOfProperty, inheritedUnlessSet, notEncrypted, switchedWithDefault, switchUnknown } from "./shared";
+import type { InheritedEncryption, StoreAdapter } from "../store-adapter";
+import { copyOfProperty, inheritedUnlessSet, switchedWithDefault } from "./shared";
 
 /** Aurora Serverless v1 (`engineMode` serverless) clusters are always encrypted. */
 const serverlessV1 = (p: Props) => mapVal(p.str("engineMode"), (m) => m === "serverless");
@@ -11,7 +12,7 @@ const serverlessV1 = (p: Props) => mapVal(p.str("engineMode"), (m) => m === "ser
  * An RDS/Aurora cluster: `storageEncrypted` (default false, true for engineMode serverless) and
  * `kmsKeyId` (default aws/rds). A replica or a restore that sets neither takes its source's.
  */
-function clusterEncryption(p: Props, sources: readonly string[]): Val<EncryptionAtRest> {
+function clusterEncryption(p: Props, sources: readonly string[]): Val<EncryptionAtRest> | InheritedEncryption {
   return (
     inheritedUnlessSet(p, sources, ["storageEncrypted", "kmsKeyId"]) ??
     switchedWithDefault(p, "storageEncrypted", "kmsKeyId", serverlessV1(p))
@@ -22,7 +23,6 @@ function clusterEncryption(p: Props, sources: readonly string[]): Val<Encryption
 export const rdsCluster: StoreAdapter = {
   types: ["aws:rds/cluster:Cluster"],
   kind: "rds-cluster",
-  label: "RDS cluster",
   nameProperty: "clusterIdentifier",
   encryption: (p) => clusterEncryption(p, ["replicationSourceIdentifier", "snapshotIdentifier", "restoreToPointInTime"]),
   copyOf: (p) => copyOfProperty(p, "replicationSourceIdentifier", "read-replica"),
@@ -32,7 +32,6 @@ export const rdsCluster: StoreAdapter = {
 export const rdsNativeCluster: StoreAdapter = {
   types: ["aws-native:rds:DbCluster"],
   kind: "rds-cluster",
-  label: "RDS cluster",
   nameProperty: "dbClusterIdentifier",
   encryption: (p) =>
     clusterEncryption(p, ["replicationSourceIdentifier", "snapshotIdentifier", "sourceDbClusterIdentifier", "sourceDbClusterResourceId"]),
@@ -46,9 +45,9 @@ export const rdsNativeCluster: StoreAdapter = {
 export const rdsGlobalCluster: StoreAdapter = {
   types: ["aws:rds/globalCluster:GlobalCluster"],
   kind: "rds-cluster",
-  label: "RDS global cluster",
+  variant: "rds-global-cluster",
   nameProperty: "globalClusterIdentifier",
-  encryption(p): Val<EncryptionAtRest> {
+  encryption(p): Val<EncryptionAtRest> | InheritedEncryption {
     const inherited = inheritedUnlessSet(p, ["sourceDbClusterIdentifier"], ["storageEncrypted"]);
     if (inherited) return inherited;
     const on = p.bool("storageEncrypted");

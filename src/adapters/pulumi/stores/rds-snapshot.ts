@@ -1,20 +1,20 @@
-import { unknown } from "../../../core/value";
+import type { StoreVariant } from "../../../models/data-store";
 import type { StoreAdapter } from "../store-adapter";
-import { copyOfProperty, keyedOr } from "./shared";
+import { copyOfProperty, inheritsEncryption, keyedOr } from "./shared";
 
 /**
  * A snapshot copy is encrypted with `kmsKeyId` when given (which also encrypts a copy of an
  * unencrypted snapshot), else it keeps the source snapshot's encryption and key.
  */
-function snapshotCopy(type: string, label: string, source: string, target: string): StoreAdapter {
+function snapshotCopy(type: string, variant: StoreVariant | undefined, source: string, target: string): StoreAdapter {
   return {
     types: [type],
     kind: "rds-snapshot-copy",
-    label,
+    ...(variant ? { variant } : {}),
     nameProperty: target,
     encryption: (p) =>
       keyedOr(p, "kmsKeyId", () =>
-        unknown("not-fetched", `${p.resource.name} keeps the encryption of the snapshot named in '${source}'`),
+        inheritsEncryption("source", `${p.resource.name} keeps the encryption of the snapshot named in '${source}'`),
       ),
     copyOf: (p) => copyOfProperty(p, source, "snapshot-copy"),
   };
@@ -22,14 +22,14 @@ function snapshotCopy(type: string, label: string, source: string, target: strin
 
 export const rdsSnapshotCopy = snapshotCopy(
   "aws:rds/snapshotCopy:SnapshotCopy",
-  "RDS snapshot copy",
+  undefined,
   "sourceDbSnapshotIdentifier",
   "targetDbSnapshotIdentifier",
 );
 
 export const rdsClusterSnapshotCopy = snapshotCopy(
   "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy",
-  "RDS cluster snapshot copy",
+  "rds-cluster-snapshot-copy",
   "sourceDbClusterSnapshotIdentifier",
   "targetDbClusterSnapshotIdentifier",
 );

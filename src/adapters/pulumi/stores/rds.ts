@@ -12,7 +12,6 @@ const instanceEncryption = (p: Props, source: string) =>
 export const rdsInstance: StoreAdapter = {
   types: ["aws:rds/instance:Instance"],
   kind: "rds-instance",
-  label: "RDS instance",
   nameProperty: "identifier",
   encryption: (p) => instanceEncryption(p, "replicateSourceDb"),
   copyOf: (p) => copyOfProperty(p, "replicateSourceDb", "read-replica"),
@@ -21,7 +20,6 @@ export const rdsInstance: StoreAdapter = {
 export const rdsNativeInstance: StoreAdapter = {
   types: ["aws-native:rds:DbInstance"],
   kind: "rds-instance",
-  label: "RDS instance",
   nameProperty: "dbInstanceIdentifier",
   encryption: (p) => instanceEncryption(p, "sourceDbInstanceIdentifier"),
   copyOf: (p) => copyOfProperty(p, "sourceDbInstanceIdentifier", "read-replica"),

@@ -1,15 +1,9 @@
 import { isUnknown, type Val } from "../../../core/value";
+import { S3_DEFAULT_ENCRYPTION } from "../../../encryption/s3";
 import type { EncryptionAtRest } from "../../../models/data-store";
 import { keyReference } from "../kms-ref";
 import type { Props } from "../props";
 import type { StoreAdapter } from "../store-adapter";
-
-/** S3 has encrypted every new object with SSE-S3 since January 2023. */
-export const S3_DEFAULT: EncryptionAtRest = {
-  enabled: true,
-  keyManager: "aws-owned",
-  observed: "AWS default encryption (SSE-S3)",
-};
 
 const KNOWN_ALGORITHMS: ReadonlySet<string> = new Set(["AES256", "aws:kms", "aws:kms:dsse"]);
 /** Only S3's own algorithm names are echoed; anything else could be a misplaced secret. */
@@ -31,7 +25,7 @@ export function sseDefaultAt(p: Props, rulePath: string): Val<EncryptionAtRest> 
       const key = keyReference(p, `${blockPath}.kmsMasterKeyId`);
       return { enabled: true, ...(key ?? { keyManager: "aws-managed" }), observed: `sseAlgorithm=${shown(algorithm)}` };
     }
-    return { ...S3_DEFAULT, observed: `sseAlgorithm=${shown(algorithm ?? "AES256")}` };
+    return { ...S3_DEFAULT_ENCRYPTION, observed: `sseAlgorithm=${shown(algorithm ?? "AES256")}` };
   }
   return undefined;
 }
@@ -54,9 +48,7 @@ export function sseOfRules(p: Props, configPath: string): Val<EncryptionAtRest> 
 export const s3Bucket: StoreAdapter = {
   types: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
   kind: "s3-bucket",
-  label: "S3 bucket",
   nameProperty: "bucket",
-  encryptedByDefault: true,
   encryption(p) {
     for (const name of ["serverSideEncryptionConfiguration", "serverSideEncryptionConfigurations"]) {
       const configs = p.count(name);
@@ -66,16 +58,14 @@ export const s3Bucket: StoreAdapter = {
         if (found !== undefined) return found;
       }
     }
-    return S3_DEFAULT;
+    return S3_DEFAULT_ENCRYPTION;
   },
 };
 
 export const s3NativeBucket: StoreAdapter = {
   types: ["aws-native:s3:Bucket"],
   kind: "s3-bucket",
-  label: "S3 bucket",
   nameProperty: "bucketName",
-  encryptedByDefault: true,
   encryption(p) {
     const path = "bucketEncryption.serverSideEncryptionConfiguration";
     const rules = p.count(path);
@@ -89,9 +79,9 @@ export const s3NativeBucket: StoreAdapter = {
         const key = keyReference(p, `${rulePath}.serverSideEncryptionByDefault.kmsMasterKeyId`);
         return { enabled: true, ...(key ?? { keyManager: "aws-managed" }), observed: `sseAlgorithm=${shown(algorithm)}` };
       }
-      return { ...S3_DEFAULT, observed: `sseAlgorithm=${shown(algorithm)}` };
+      return { ...S3_DEFAULT_ENCRYPTION, observed: `sseAlgorithm=${shown(algorithm)}` };
     }
-    return S3_DEFAULT;
+    return S3_DEFAULT_ENCRYPTION;
   },
 };
 

@@ -1,6 +1,8 @@
+import { STORE_KIND_FACTS } from "../../../models/store-kind-facts";
 import type { StoreAdapter } from "../store-adapter";
 import { alwaysEncrypted, listParts } from "./shared";
 
+const KEYLESS = STORE_KIND_FACTS.secret.encryption.keyless;
 const AWS_MANAGED = "always encrypted: AWS-managed key aws/secretsmanager (kmsKeyId not set)";
 
 /**
@@ -11,9 +13,7 @@ const AWS_MANAGED = "always encrypted: AWS-managed key aws/secretsmanager (kmsKe
 export const secret: StoreAdapter = {
   types: ["aws:secretsmanager/secret:Secret"],
   kind: "secret",
-  label: "Secrets Manager secret",
   nameProperty: "name",
-  encryptedByDefault: true,
-  encryption: (p) => alwaysEncrypted(p, "kmsKeyId", "aws-managed", AWS_MANAGED),
-  parts: (p) => listParts(p, "replicas", (item) => alwaysEncrypted(p, `${item}.kmsKeyId`, "aws-managed", AWS_MANAGED)),
+  encryption: (p) => alwaysEncrypted(p, "kmsKeyId", KEYLESS, AWS_MANAGED),
+  parts: (p) => listParts(p, "replicas", (item) => alwaysEncrypted(p, `${item}.kmsKeyId`, KEYLESS, AWS_MANAGED)),
 };

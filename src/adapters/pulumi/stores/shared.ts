@@ -1,25 +1,13 @@
 import { typeName } from "../../../core/config";
-import { isUnknown, unknown, type Unknown, type Val } from "../../../core/value";
+import { isUnknown, unknown, type Val } from "../../../core/value";
+import { encryptedWith } from "../../../encryption/at-rest";
+import { notYetInherited } from "../../../encryption/inheritance";
 import type { DataStore, EncryptedPart, EncryptionAtRest, KeyManager } from "../../../models/data-store";
 import { keyReference, switchedEncryption } from "../kms-ref";
 import { Props } from "../props";
+import type { InheritedEncryption } from "../store-adapter";
 
 /** Helpers shared by several store adapters. None puts a property's value into a message. */
-
-export const notEncrypted = (observed: string): EncryptionAtRest => ({ enabled: false, keyManager: undefined, observed });
-
-export const encryptedWith = (keyManager: KeyManager, observed: string): EncryptionAtRest => ({
-  enabled: true,
-  keyManager,
-  observed,
-});
-
-/** Encryption whose switch could not be read: neither on nor off. */
-export const switchUnknown = (on: Unknown, observed: string): EncryptionAtRest => ({
-  enabled: on,
-  keyManager: on,
-  observed,
-});
 
 /**
  * Path to read the fields of a nested block (an object, or a one-element list in some provider
@@ -33,7 +21,7 @@ export function blockAt(p: Props, path: string): Val<string | undefined> {
 }
 
 /** The key at `keyPath` if one is set (encryption is then on with that key), else `otherwise()`. */
-export function keyedOr(p: Props, keyPath: string, otherwise: () => Val<EncryptionAtRest>): Val<EncryptionAtRest> {
+export function keyedOr<T = Val<EncryptionAtRest>>(p: Props, keyPath: string, otherwise: () => T): EncryptionAtRest | T {
   const key = keyReference(p, keyPath);
   return key ? { enabled: true, ...key, observed: `${keyPath} set` } : otherwise();
 }
@@ -61,16 +49,22 @@ export function switchedWithDefault(
   });
 }
 
+/** Encrypted as another store; `detail` says which, for the message shown until the join. */
+export const inheritsEncryption = (from: InheritedEncryption["inheritedFrom"], detail: string): InheritedEncryption => ({
+  inheritedFrom: from,
+  untilJoined: notYetInherited(detail),
+});
+
 /**
  * A store created from another (replica, restore from a snapshot) that sets none of its own
- * encryption settings takes the source's encryption: Unknown("not-fetched") here; the stack view
- * resolves it when the source is a store of the stack and `copyOf` names it.
+ * encryption settings takes the source's encryption; the stack view resolves it when the source
+ * is a store of the stack and `copyOf` names it.
  * Undefined when no source is named or a setting is given.
  */
-export function inheritedUnlessSet(p: Props, sources: readonly string[], settings: readonly string[]): Unknown | undefined {
+export function inheritedUnlessSet(p: Props, sources: readonly string[], settings: readonly string[]): InheritedEncryption | undefined {
   const source = sources.find((s) => p.get(s) !== undefined);
   if (source === undefined || settings.some((s) => p.get(s) !== undefined)) return undefined;
-  return unknown("not-fetched", `${p.resource.name} takes the encryption of the source named in '${source}'`);
+  return inheritsEncryption("source", `${p.resource.name} takes the encryption of the source named in '${source}'`);
 }
 
 /** `copyOf` for a store naming its source in `property`; undefined when the property is not set. */
@@ -101,46 +95,6 @@ export function listParts(
     if (encryption !== undefined) parts.push({ name: `${listPath}[${i}]`, encryption });
   }
   return parts;
-}
-
-const STRENGTH: Record<KeyManager, number> = { "aws-owned": 0, "aws-managed": 1, "customer-managed": 2 };
-
-/**
- * A store whose data lives in its parts is encrypted when every part is: a known unencrypted
- * part decides, else an unknown part makes it unknown; the key manager is the weakest one, the
- * key only when all parts share it. `none` is the result for a store without parts.
- */
-export function encryptionOfParts(parts: readonly EncryptedPart[], what: string, none: EncryptionAtRest): Val<EncryptionAtRest> {
-  if (parts.length === 0) return none;
-  let firstUnknown: Unknown | undefined;
-  const known: EncryptionAtRest[] = [];
-  for (const part of parts) {
-    const e = part.encryption;
-    if (isUnknown(e)) firstUnknown ??= e;
-    else if (e.enabled === false) return notEncrypted(`${part.name} not encrypted (${e.observed})`);
-    else if (isUnknown(e.enabled)) firstUnknown ??= e.enabled;
-    else known.push(e);
-  }
-  if (firstUnknown) return firstUnknown;
-  const managers = known.map((e) => e.keyManager);
-  const weakest = managers
-    .filter((m): m is KeyManager => typeof m === "string")
-    .sort((a, b) => STRENGTH[a] - STRENGTH[b])[0];
-  // Nothing is weaker than an AWS-owned key, whatever an unknown part holds.
-  const keyManager = weakest === "aws-owned" ? weakest : (managers.find(isUnknown) ?? weakest);
-  const shared = (f: (e: EncryptionAtRest) => string | undefined): string | undefined => {
-    const first = known[0] ? f(known[0]) : undefined;
-    return first !== undefined && known.every((e) => f(e) === first) ? first : undefined;
-  };
-  const keyRef = shared((e) => e.keyRef);
-  const keyId = shared((e) => e.keyId);
-  return {
-    enabled: true,
-    keyManager,
-    ...(keyRef ? { keyRef } : {}),
-    ...(keyId ? { keyId } : {}),
-    observed: `all ${parts.length} ${what} encrypted`,
-  };
 }
 
 /**

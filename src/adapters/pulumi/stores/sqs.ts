@@ -1,6 +1,8 @@
 import { isUnknown } from "../../../core/value";
+import { encryptedWith, notEncrypted, switchUnknown } from "../../../encryption/at-rest";
+import { STORE_KIND_FACTS } from "../../../models/store-kind-facts";
 import type { StoreAdapter } from "../store-adapter";
-import { encryptedWith, keyedOr, notEncrypted, switchUnknown } from "./shared";
+import { keyedOr } from "./shared";
 
 /**
  * `aws:sqs/queue:Queue` (v6, v7): `kmsMasterKeyId` -> SSE-KMS with that key (alias/aws/sqs is
@@ -10,16 +12,14 @@ import { encryptedWith, keyedOr, notEncrypted, switchUnknown } from "./shared";
 export const sqsQueue: StoreAdapter = {
   types: ["aws:sqs/queue:Queue"],
   kind: "sqs-queue",
-  label: "SQS queue",
   nameProperty: "name",
-  encryptedByDefault: true,
   encryption: (p) =>
     keyedOr(p, "kmsMasterKeyId", () => {
       const sse = p.bool("sqsManagedSseEnabled");
       if (isUnknown(sse)) return switchUnknown(sse, "sqsManagedSseEnabled unknown");
       if (sse === false) return notEncrypted("sqsManagedSseEnabled=false without kmsMasterKeyId");
       return encryptedWith(
-        "aws-owned",
+        STORE_KIND_FACTS["sqs-queue"].encryption.keyless,
         sse === undefined ? "SSE-SQS by default (sqsManagedSseEnabled not set)" : "sqsManagedSseEnabled=true (SSE-SQS)",
       );
     }),

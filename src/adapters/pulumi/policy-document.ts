@@ -1,12 +1,13 @@
-import { typeName } from "../../../core/config";
-import { isUnknown, unknown, type Val } from "../../../core/value";
-import { isUnknownSentinel } from "../engine-resource";
-import type { Props } from "../props";
+import { typeName } from "../../core/config";
+import { isUnknown, unknown, type Val } from "../../core/value";
+import { isUnknownSentinel } from "./engine-resource";
+import type { Props } from "./props";
 
 /**
- * A policy document property as the analyzer takes it: a JSON string, or an object (programs may
- * pass a PolicyDocument object) whose computed values become Unknown("preview"). Undefined when
- * the property is not set; Unknown("error") when it is neither a string nor an object.
+ * A policy document property (identity, trust or resource policy) as the analyzer takes it: a JSON
+ * string, or an object (programs may pass a PolicyDocument object) whose computed values become
+ * Unknown("preview"). Undefined when the property is not set; Unknown("error") when it is neither a
+ * string nor an object.
  */
 export function readDocument(p: Props, path: string): Val<unknown> | undefined {
   const v = p.get(path);

@@ -1,6 +1,6 @@
-import { CLASSIFICATION_LEVELS } from "../core/classification-levels";
-import { ConfigError, parseGuardConfig, typeName, type GuardConfig } from "../core/config";
-import { resolveOptions, type AnyRule, type OptionSchema } from "../core/rule";
+import { CLASSIFICATION_LEVELS } from "./classification-levels";
+import { ConfigError, parseGuardConfig, typeName, type GuardConfig } from "./config";
+import { resolveOptions, type AnyRule, type OptionSchema } from "./rule";
 
 /** Pack-wide settings, accepted in every policy's config so each can be set where it is used. */
 export const SHARED_SETTINGS: Record<string, OptionSchema> = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildExposures } from "../../../../src/adapters/pulumi/exposure";
+import { accountOf } from "../../../../src/adapters/pulumi/exposure/resource-policies";
 import { isUnknown } from "../../../../src/core/value";
 import type { ResourcePolicy } from "../../../../src/models/exposure";
 import { engineResource, UNKNOWN, urnOf } from "../../../helpers/engine";
@@ -74,5 +75,61 @@ describe("separate resource policies", () => {
   it("a policy whose target comes from a resource not known yet is unknown", () => {
     const p = engineResource("aws:s3/bucketPolicy:BucketPolicy", "p", { bucket: UNKNOWN, policy: DOC }, { bucket: [urnOf("random:index/randomPet:RandomPet", "x")] });
     expect(policies(p)[0]?.target).toBe("unknown:preview");
+  });
+});
+
+describe("what a resource policy tells: service, ref, target, document, account", () => {
+  const EMPTY = '{"Version":"2012-10-17","Statement":[]}';
+  const read = (type: string, props: Record<string, unknown>) => buildExposures([engineResource(type, "r", props)]).resourcePolicies;
+  const self = (type: string) => urnOf(type, "r");
+  it.each([
+    ["aws:s3/bucketPolicy:BucketPolicy", { bucket: "orders", policy: EMPTY }, "s3", "S3 bucket policy", "orders", undefined],
+    ["aws:s3/bucket:Bucket", { bucket: "orders", policy: EMPTY }, "s3", "S3 bucket", self("aws:s3/bucket:Bucket"), undefined],
+    ["aws:s3/bucketV2:BucketV2", { bucket: "orders", policy: EMPTY }, "s3", "S3 bucket", self("aws:s3/bucketV2:BucketV2"), undefined],
+    ["aws:kms/key:Key", { arn: "arn:aws:kms:eu-west-1:111122223333:key/k", policy: EMPTY }, "kms", "KMS key", self("aws:kms/key:Key"), "111122223333"],
+    ["aws:kms/keyPolicy:KeyPolicy", { keyId: "k", policy: EMPTY }, "kms", "KMS key policy", "k", undefined],
+    ["aws:sqs/queue:Queue", { name: "q", url: "https://sqs.eu-west-1.amazonaws.com/111122223333/q", policy: EMPTY }, "sqs", "SQS queue", self("aws:sqs/queue:Queue"), "111122223333"],
+    ["aws:sqs/queuePolicy:QueuePolicy", { queueUrl: "https://sqs.eu-west-1.amazonaws.com/111122223333/q", policy: EMPTY }, "sqs", "SQS queue policy", "https://sqs.eu-west-1.amazonaws.com/111122223333/q", "111122223333"],
+    ["aws:sns/topic:Topic", { name: "t", policy: EMPTY }, "sns", "SNS topic", self("aws:sns/topic:Topic"), undefined],
+    ["aws:sns/topicPolicy:TopicPolicy", { arn: "arn:aws:sns:eu-west-1:111122223333:t", policy: EMPTY }, "sns", "SNS topic policy", "arn:aws:sns:eu-west-1:111122223333:t", "111122223333"],
+    ["aws:secretsmanager/secret:Secret", { name: "s", policy: EMPTY }, "secretsmanager", "Secrets Manager secret", self("aws:secretsmanager/secret:Secret"), undefined],
+    ["aws:secretsmanager/secretPolicy:SecretPolicy", { secretArn: "arn:aws:secretsmanager:eu-west-1:111122223333:secret:s-AbC", policy: EMPTY }, "secretsmanager", "Secrets Manager secret policy", "arn:aws:secretsmanager:eu-west-1:111122223333:secret:s-AbC", "111122223333"],
+    ["aws:dynamodb/resourcePolicy:ResourcePolicy", { resourceArn: "arn:aws:dynamodb:eu-west-1:111122223333:table/orders", policy: EMPTY }, "dynamodb", "DynamoDB resource policy", "arn:aws:dynamodb:eu-west-1:111122223333:table/orders", "111122223333"],
+  ])("%s", (type, props, service, label, target, accountId) => {
+    const found = read(type, props);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ service, target, document: EMPTY, ref: { type, label } });
+    expect(found[0]?.accountId).toBe(accountId);
+  });
+
+  it("a store without a policy has none; a separate policy resource without one is Unknown('error')", () => {
+    expect(read("aws:sns/topic:Topic", {})).toEqual([]);
+    expect(read("aws:sqs/queue:Queue", { policy: "" })).toEqual([]);
+    const [p] = read("aws:s3/bucketPolicy:BucketPolicy", { bucket: "b" });
+    expect(p?.document).toMatchObject({ reason: "error", detail: "property 'policy' of r is not set" });
+  });
+
+  it("a document that is neither JSON text nor an object is Unknown('error')", () => {
+    expect(read("aws:sqs/queue:Queue", { policy: 42 })[0]?.document).toMatchObject({ reason: "error", detail: "property 'policy' of r should be a JSON policy document, got number" });
+  });
+
+  it("a computed part of an object document is unknown, named by the property", () => {
+    const [p] = read("aws:sqs/queue:Queue", { policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: UNKNOWN }] } });
+    const statement = (p?.document as { Statement: { Principal: unknown }[] }).Statement[0];
+    expect(statement?.Principal).toMatchObject({ reason: "preview", detail: "a value inside property 'policy' of r is computed during the update" });
+  });
+
+  it("preview: a computed policy and target are unknown, the account is not guessed", () => {
+    const [p] = read("aws:sqs/queuePolicy:QueuePolicy", { queueUrl: UNKNOWN, policy: UNKNOWN });
+    expect(p?.document).toMatchObject({ reason: "preview" });
+    expect(p?.target).toMatchObject({ reason: "preview" });
+    expect(p?.accountId).toBeUndefined();
+  });
+
+  it("accountOf reads ARNs and SQS URLs only", () => {
+    expect(accountOf("arn:aws-cn:sns:cn-north-1:123456789012:t")).toBe("123456789012");
+    expect(accountOf("https://sqs.cn-north-1.amazonaws.com.cn/123456789012/q")).toBe("123456789012");
+    expect(accountOf("orders")).toBeUndefined();
+    expect(accountOf(42)).toBeUndefined();
   });
 });

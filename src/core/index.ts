@@ -1,0 +1,12 @@
+// The front-neutral evaluation core: rules, values, findings, waivers and settings.
+export * from "./classification";
+export * from "./classification-levels";
+export * from "./config";
+export * from "./evaluate";
+export * from "./finding";
+export * from "./outcome";
+export * from "./ref";
+export * from "./rule";
+export * from "./settings";
+export * from "./value";
+export * from "./waivers";

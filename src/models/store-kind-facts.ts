@@ -1,0 +1,95 @@
+import type { KeyManager, StoreKind, StoreVariant } from "./data-store";
+
+/** How AWS encrypts a kind of store whatever front it is seen from. */
+export interface StoreEncryptionFacts {
+  /** AWS encrypts every store of the kind; no setting turns it off. */
+  readonly always?: true;
+  /** Encryption is on unless a setting turns it off (new stores). */
+  readonly onByDefault?: true;
+  /** Who manages the key AWS uses when the store is encrypted and names no key. */
+  readonly keyless?: KeyManager;
+}
+
+export interface StoreKindFacts {
+  /** How messages name a store of the kind, e.g. "RDS instance". */
+  readonly label: string;
+  /** The store's own encryption only summarises its parts (an instance is its block devices). */
+  readonly summarisesParts?: true;
+  readonly encryption: StoreEncryptionFacts;
+}
+
+const ALWAYS_AWS_OWNED = { always: true, keyless: "aws-owned" } as const;
+const ALWAYS_AWS_MANAGED = { always: true, keyless: "aws-managed" } as const;
+/** A switch and an optional key: on without a key means the service's AWS-managed key (aws/rds...). */
+const SWITCHED_AWS_MANAGED = { keyless: "aws-managed" } as const;
+
+export const STORE_KIND_FACTS = {
+  /** SSE-S3 on every new object since January 2023. */
+  "s3-bucket": { label: "S3 bucket", encryption: ALWAYS_AWS_OWNED },
+  "rds-instance": { label: "RDS instance", encryption: SWITCHED_AWS_MANAGED },
+  "rds-cluster": { label: "RDS cluster", encryption: SWITCHED_AWS_MANAGED },
+  /** SSE off or not set: an AWS-owned key; on without a key: the AWS-managed aws/dynamodb key. */
+  "dynamodb-table": { label: "DynamoDB table", encryption: ALWAYS_AWS_OWNED },
+  /** Without a key: the account's default EBS key, aws/ebs unless changed. */
+  "ebs-volume": { label: "EBS volume", encryption: SWITCHED_AWS_MANAGED },
+  "ebs-snapshot-copy": { label: "EBS snapshot copy", encryption: SWITCHED_AWS_MANAGED },
+  /** A copy without a key keeps its source's encryption and key. */
+  "rds-snapshot-copy": { label: "RDS snapshot copy", encryption: {} },
+  "ec2-instance": { label: "EC2 instance", summarisesParts: true, encryption: SWITCHED_AWS_MANAGED },
+  "launch-template": { label: "EC2 launch template", summarisesParts: true, encryption: SWITCHED_AWS_MANAGED },
+  "efs-file-system": { label: "EFS file system", encryption: SWITCHED_AWS_MANAGED },
+  /** Every new provisioned cluster since January 2025. */
+  "redshift-cluster": { label: "Redshift cluster", encryption: { onByDefault: true, keyless: "aws-owned" } },
+  "redshift-serverless-namespace": { label: "Redshift Serverless namespace", encryption: ALWAYS_AWS_OWNED },
+  "elasticache-replication-group": { label: "ElastiCache replication group", encryption: { keyless: "aws-owned" } },
+  "elasticache-serverless-cache": { label: "ElastiCache serverless cache", encryption: ALWAYS_AWS_OWNED },
+  "opensearch-domain": { label: "OpenSearch domain", encryption: SWITCHED_AWS_MANAGED },
+  "docdb-cluster": { label: "DocumentDB cluster", encryption: SWITCHED_AWS_MANAGED },
+  "neptune-cluster": { label: "Neptune cluster", encryption: SWITCHED_AWS_MANAGED },
+  /** SSE-SQS by default for new queues since 2022. */
+  "sqs-queue": { label: "SQS queue", encryption: { onByDefault: true, keyless: "aws-owned" } },
+  /** Encrypted only with a key it names. */
+  "sns-topic": { label: "SNS topic", encryption: {} },
+  "kinesis-stream": { label: "Kinesis data stream", encryption: SWITCHED_AWS_MANAGED },
+  /** Server-side encryption off by default; on, the default key type is AWS_OWNED_CMK. */
+  "firehose-delivery-stream": { label: "Firehose delivery stream", encryption: { keyless: "aws-owned" } },
+  "log-group": { label: "CloudWatch log group", encryption: ALWAYS_AWS_OWNED },
+  "secret": { label: "Secrets Manager secret", encryption: ALWAYS_AWS_MANAGED },
+  "backup-vault": { label: "Backup vault", encryption: ALWAYS_AWS_MANAGED },
+  "msk-cluster": { label: "MSK cluster", encryption: ALWAYS_AWS_MANAGED },
+  /** Stored as its database server is. */
+  "logical-database": { label: "logical database", encryption: {} },
+} as const satisfies Record<StoreKind, StoreKindFacts>;
+
+export interface StoreVariantFacts {
+  readonly kind: StoreKind;
+  readonly label: string;
+  /** Replaces the kind's encryption facts when the variant's differ. */
+  readonly encryption?: StoreEncryptionFacts;
+}
+
+export const STORE_VARIANT_FACTS = {
+  /** Names no key: each member cluster sets its own. */
+  "rds-global-cluster": { kind: "rds-cluster", label: "RDS global cluster", encryption: {} },
+  "rds-cluster-snapshot-copy": { kind: "rds-snapshot-copy", label: "RDS cluster snapshot copy" },
+  /** Without a key of its own: the AWS-managed aws/dynamodb key (AWS-owned when the table uses one). */
+  "dynamodb-table-replica": { kind: "dynamodb-table", label: "DynamoDB table replica", encryption: ALWAYS_AWS_MANAGED },
+  "dynamodb-global-table": { kind: "dynamodb-table", label: "DynamoDB global table" },
+  /** A member of a replication group is encrypted as its group; any other cache cluster is not encrypted. */
+  "elasticache-cache-cluster": { kind: "elasticache-replication-group", label: "ElastiCache cluster", encryption: {} },
+  "elasticsearch-domain": { kind: "opensearch-domain", label: "Elasticsearch domain" },
+  "backup-logically-air-gapped-vault": { kind: "backup-vault", label: "Backup logically air-gapped vault", encryption: ALWAYS_AWS_OWNED },
+  /** No key setting: a service-owned key. */
+  "msk-serverless-cluster": { kind: "msk-cluster", label: "MSK Serverless cluster", encryption: ALWAYS_AWS_OWNED },
+} as const satisfies Record<StoreVariant, StoreVariantFacts>;
+
+/** The facts of a kind, or of one of its variants where the variant's differ. */
+export function storeFacts(kind: StoreKind, variant?: StoreVariant): StoreKindFacts {
+  const kindFacts: StoreKindFacts = STORE_KIND_FACTS[kind];
+  if (variant === undefined) return kindFacts;
+  const v: StoreVariantFacts = STORE_VARIANT_FACTS[variant];
+  return { ...kindFacts, label: v.label, encryption: v.encryption ?? kindFacts.encryption };
+}
+
+/** How every front names a store in messages. */
+export const storeLabel = (kind: StoreKind, variant?: StoreVariant): string => storeFacts(kind, variant).label;

@@ -1,0 +1,40 @@
+// The layering of ../shared/DESIGN.md is enforced by the lint: each case lints a one-line module as if it
+// lived at `file`, with the repository's own ESLint configuration.
+import { ESLint } from "eslint";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const eslint = new ESLint({ cwd: join(__dirname, "..", "..") });
+
+async function restrictedImports(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(`${source}\nexport const x = 1;\n`, { filePath: file });
+  return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+}
+
+describe("layer lint", () => {
+  it.each([
+    ["a rule importing the Pulumi adapter", "src/rules/encryption/x.ts", 'import "../../adapters/pulumi/props";'],
+    ["a rule importing the Pulumi front", "src/rules/network/x.ts", 'import "../../pulumi/policy";'],
+    ["a rule importing @pulumi/policy", "src/rules/iam/x.ts", 'import "@pulumi/policy";'],
+    ["a rule importing the AWS SDK", "src/rules/iam/x.ts", 'import "@aws-sdk/client-iam";'],
+    ["a model importing a rule", "src/models/x.ts", 'import "../rules/index";'],
+    ["a model importing an adapter", "src/models/x.ts", 'import "../adapters/aws/stores";'],
+    ["the IAM library importing a fetcher", "src/iam/x.ts", 'import "../fetchers/aws/iam";'],
+    ["the core importing models", "src/core/x.ts", 'import "../models/inventory";'],
+    ["the core importing the IAM library", "src/core/x.ts", 'import "../iam/index";'],
+    ["a script importing a test helper", "scripts/x.ts", 'import "../test/helpers/engine";'],
+    ["the engine client importing a test helper", "src/engine-client/x.ts", 'import "../../test/e2e/whatever";'],
+  ])("refuses %s", async (_what, file, source) => {
+    expect(await restrictedImports(file, source)).not.toEqual([]);
+  });
+
+  it.each([
+    ["a rule importing the core and a model", "src/rules/encryption/x.ts", 'import "../../core/outcome";\nimport "../../models/data-store";'],
+    ["a rule importing the IAM library", "src/rules/iam/x.ts", 'import "../../iam/index";'],
+    ["the core importing itself", "src/core/x.ts", 'import "./value";'],
+    ["the Pulumi front importing the adapter", "src/pulumi/x.ts", 'import "../adapters/pulumi/inventory";\nimport "@pulumi/policy";'],
+    ["a test importing test helpers", "test/rules/x.test.ts", 'import "../helpers/engine";'],
+  ])("allows %s", async (_what, file, source) => {
+    expect(await restrictedImports(file, source)).toEqual([]);
+  });
+});
