@@ -9,7 +9,7 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import type { EngineResource } from "../adapters/pulumi/engine-resource";
-import { buildInventory, SUPPORTED_TYPES } from "../adapters/pulumi/inventory";
+import { SUPPORTED_TYPES } from "../adapters/pulumi/inventory";
 import { isDatabaseProvider } from "../adapters/pulumi/stores/logical-database";
 import { evaluate } from "../core/evaluate";
 import type { ResourceRef } from "../core/ref";
@@ -18,7 +18,7 @@ import { settingsFor, SHARED_SETTINGS, type PolicySettings } from "../core/setti
 import type { Inventory } from "../models/inventory";
 import { plainProps } from "./plain-props";
 import { reportFindings } from "./report-findings";
-import { stackInventory } from "./stack-inventory-cache";
+import { resourceInventory, stackInventory } from "./request-inventory";
 
 const SUPPORTED: ReadonlySet<string> = new Set(SUPPORTED_TYPES);
 
@@ -50,7 +50,7 @@ export function toPolicy(rule: AnyRule): ResourceValidationPolicy | StackValidat
         const settings = settingsFor(rule, args.getConfig());
         const resource = engineResource(args.urn, args.type, args.name, args.props, {}, args.provider?.urn);
         const scope: ResourceRef = { id: args.urn, type: args.type, name: args.name, label: args.type };
-        judge(rule, () => buildInventory([resource]), settings, scope, report, args.notApplicable);
+        judge(rule, () => resourceInventory(resource), settings, scope, report, args.notApplicable);
       },
     };
   }

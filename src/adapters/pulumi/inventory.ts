@@ -31,10 +31,59 @@ export const SUPPORTED_TYPES: readonly string[] = [
 ];
 
 /**
- * Builds the inventory of one resource (resource policies) or of the whole stack (stack
- * policies, which also apply split settings and join copies to their sources).
+ * The inventory of one resource (resource policies) or of the whole stack (stack policies, which also
+ * apply split settings and join copies to their sources). Each part is built the first time a rule
+ * reads it, then kept: a rule that reads only stores never pays for the network graph or IAM.
  */
 export function buildInventory(resources: readonly EngineResource[]): Inventory {
+  const storesAndKeys = once(() => adaptStoresAndKeys(resources));
+  const exposures = once(() => buildExposures(resources));
+  const network = once(() => buildNetworkGraph(resources));
+  const placements = once(() => buildPlacements(resources));
+  const iam = once(() => buildIamInventory(resources));
+  const tags = once(() => new Map(resources.map((r) => [r.urn, new Props(r).tags()])));
+  const compute = once(() =>
+    resources
+      .filter((r) => COMPUTE_LABELS.has(r.type))
+      .map((r) => ({ id: r.urn, type: r.type, name: r.name, label: COMPUTE_LABELS.get(r.type) ?? "compute" })),
+  );
+  return {
+    get stores() {
+      return storesAndKeys().stores;
+    },
+    get keys() {
+      return storesAndKeys().keys;
+    },
+    get exposures() {
+      return exposures().exposures;
+    },
+    get resourcePolicies() {
+      return exposures().resourcePolicies;
+    },
+    get network() {
+      return network();
+    },
+    get placements() {
+      return placements();
+    },
+    get iam() {
+      return iam();
+    },
+    get tags() {
+      return tags();
+    },
+    get compute() {
+      return compute();
+    },
+  };
+}
+
+function once<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => (built ??= { value: build() }).value;
+}
+
+function adaptStoresAndKeys(resources: readonly EngineResource[]): { stores: DataStore[]; keys: KmsKey[] } {
   const stores = new Map<string, DataStore>();
   const props = new Map<string, Props>();
   const keys: KmsKey[] = [];
@@ -54,20 +103,7 @@ export function buildInventory(resources: readonly EngineResource[]): Inventory 
     joinCopiesToSources(stores, props, byName);
     joinLogicalDatabases(stores, resources);
   }
-  const { exposures, resourcePolicies } = buildExposures(resources);
-  return {
-    stores: [...stores.values()],
-    keys,
-    exposures,
-    resourcePolicies,
-    network: buildNetworkGraph(resources),
-    placements: buildPlacements(resources),
-    iam: buildIamInventory(resources),
-    tags: new Map(resources.map((r) => [r.urn, new Props(r).tags()])),
-    compute: resources
-      .filter((r) => COMPUTE_LABELS.has(r.type))
-      .map((r) => ({ id: r.urn, type: r.type, name: r.name, label: COMPUTE_LABELS.get(r.type) ?? "compute" })),
-  };
+  return { stores: [...stores.values()], keys };
 }
 
 function storesByPhysicalName(stores: Map<string, DataStore>): Map<string, DataStore> {
