@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { summarize, type CompareResults, type PackSummary } from "./compare";
 import type { DiagnosticTally } from "./measure";
 import type { PackKey, PackSet } from "./pack-set";
+import { repoRoot } from "../src/engine-client/repo-root";
 import type { BenchResult } from "./stats";
 
 export interface Machine {
@@ -221,9 +222,10 @@ const count = (x: number | undefined): string => (x === undefined ? "—" : n0(x
 const ratio = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? "—" : `${x.toFixed(2)}×`);
 const VERDICT: Record<Verdict, string> = { met: "✅ met", missed: "❌ missed", info: "", "n/a": "not measured" };
 
-function table(header: string[], rows: string[][]): string {
+/** A Markdown table; `align` has one letter per column, "l" or "r" (default: first left, the rest right). */
+function table(header: string[], rows: string[][], align = `l${"r".repeat(header.length - 1)}`): string {
   const line = (cells: string[]): string => `| ${cells.join(" | ")} |`;
-  return [line(header), line(header.map((_, i) => (i === 0 ? "---" : "---:"))), ...rows.map(line)].join("\n");
+  return [line(header), line(header.map((_, i) => (align[i] === "r" ? "---:" : "---"))), ...rows.map(line)].join("\n");
 }
 
 function tallyRows(t: DiagnosticTally): string {
@@ -301,18 +303,19 @@ ${table(["", ""], [
     ["Node.js", machine.node],
     ["OS", machine.os],
     ["1-min load average during the run", loadRange(results.loadAverages, machine.cores)],
-  ])}
+  ], "ll")}
 
 ## Versions
 
 ${table(["", ""], [
     [versions.ours.name, `${versions.ours.version}${versions.ours.commit ? ` (commit ${versions.ours.commit})` : ""}`],
+    ...(versions.ours.dir !== repoRoot(__dirname) ? [["measured pack (--pack)", `\`${versions.ours.dir}\``]] : []),
     ["@pulumi/policy (ours, floor)", versions.policy ?? "?"],
     ["@pulumi/pulumi (ours, floor)", versions.pulumi ?? "?"],
     ["@pulumi/awsguard", versions.awsguard ?? "?"],
     ["@pulumi/aws (AWSGuard's own)", versions.awsguardAws ?? "?"],
     ["@pulumi/policy, @pulumi/pulumi (AWSGuard's)", `${versions.awsguardPolicy ?? "?"}, ${versions.awsguardPulumi ?? "?"}`],
-  ])}
+  ], "ll")}
 
 ## Against the targets
 
@@ -325,7 +328,7 @@ ${table(["Measure", "Ratio (wall)", "Ratio (CPU)", "Target", ""], r.ratios.map((
     ratio(x.cpu),
     x.target,
     `${VERDICT[x.verdict]}${x.note ? ` (${x.note})` : ""}`,
-  ]))}
+  ]), "lrrll")}
 
 ## Measurements (milliseconds unless stated)
 

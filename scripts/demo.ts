@@ -35,6 +35,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`demo failed: ${err instanceof Error ? err.message : String(err)}`);
+  const message = err instanceof Error ? err.message : String(err);
+  // `npm ci --omit=dev` installs the pack without @pulumi/aws, which only the example programs use.
+  const hint = /Cannot find module '@pulumi\/aws'/.test(message) ? "\nthe example programs need the dev dependencies: run `npm ci` (without --omit=dev)" : "";
+  console.error(`demo failed: ${message}${hint}`);
   process.exitCode = 1;
 });

@@ -1,4 +1,5 @@
 // The front-neutral evaluation core: rules, values, findings, waivers and settings.
+export * from "./bounded-text";
 export * from "./classification";
 export * from "./classification-levels";
 export * from "./config";

@@ -10,13 +10,13 @@ export const notApplicable = (resource: ResourceRef, message: string): Outcome =
   message,
 });
 
-/** "Not assessed": `what` names the value that could not be judged. */
+/** "Not assessed": `what` names the value that could not be judged; fronts say "not assessed" themselves. */
 export function notAssessed(resource: ResourceRef, what: string, u: Unknown): Outcome {
   return {
     status: "unknown",
     resource,
     reason: u.reason,
-    message: `${describe(resource)}: not assessed, ${what} is unknown (${u.reason}: ${u.detail})`,
+    message: `${describe(resource)}: ${what} is unknown (${u.reason}: ${u.detail})`,
   };
 }
 

@@ -20,6 +20,13 @@ export const SHARED_SETTINGS: Record<string, OptionSchema> = {
     default: ["restricted", "confidential"],
     description: "Classification levels that count as customer data.",
   },
+  notAssessed: {
+    type: "string",
+    enum: ["advisory", "hidden"],
+    default: "advisory",
+    description:
+      "How the Pulumi pack shows what it could not judge: as advisory violations (the engine shows not-applicable results nowhere), or hidden.",
+  },
   logicalDatabaseSegments: {
     type: "object",
     default: {},

@@ -28,10 +28,11 @@ export function waiverFromTags(tags: Tags | undefined, ruleId: string, config: G
   const reason = reasonPart ?? "";
   if (!reason) return { kind: "invalid", problem: `waiver tag '${key}' gives no reason` };
   let until: string | undefined;
-  for (const f of fields) {
+  for (const [i, f] of fields.entries()) {
     const m = /^until=(.*)$/.exec(f);
     if (!m || !DATE.test(m[1] ?? "") || Number.isNaN(Date.parse(m[1] ?? ""))) {
-      return { kind: "invalid", problem: `waiver tag '${key}' has '${f}', expected 'until=YYYY-MM-DD'` };
+      // The tag's value is the program's text (it may be secret): the problem names its position only.
+      return { kind: "invalid", problem: `waiver tag '${key}': field ${i + 2} (fields are separated by ';') is not 'until=YYYY-MM-DD'` };
     }
     until = m[1];
   }
@@ -39,4 +40,12 @@ export function waiverFromTags(tags: Tags | undefined, ruleId: string, config: G
   return until !== undefined && until < today ? { kind: "expired", waiver } : { kind: "active", waiver };
 }
 
-export const todayUtc = (now: Date = new Date()): string => now.toISOString().slice(0, 10);
+let today: { day: string; until: number } | undefined;
+
+/** Today's UTC date (YYYY-MM-DD); computed at most once a minute, since it is asked on every evaluation. */
+export function todayUtc(now?: Date): string {
+  if (now !== undefined) return now.toISOString().slice(0, 10);
+  const t = Date.now();
+  if (today === undefined || t >= today.until) today = { day: new Date(t).toISOString().slice(0, 10), until: t + 60_000 };
+  return today.day;
+}

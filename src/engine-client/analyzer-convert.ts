@@ -94,16 +94,20 @@ export function toAnalyzeRequest(r: AnalyzerResourceInput): pb.AnalyzeRequest {
 }
 
 /**
- * AnalyzeStack: the engine sets the parent as a field of the resource, not in the options
- * (step_generator.go, AnalyzeResources), and drops properties without dependencies.
+ * AnalyzeStack: the engine sends each resource's outputs, sets the parent both as a field of the
+ * resource and in the options (step_generator.go, AnalyzeResources; analyze_snapshot.go,
+ * stateToAnalyzerResource), and drops property dependencies that are empty (analyzer_plugin.go).
+ * A resource with `outputs` (a recorded one, record-encode.ts) is sent with them; otherwise its
+ * `properties` stand for its outputs (hand-built resources, and state-file.ts analyzerResourcesOf, which
+ * already puts the outputs there).
  */
-export function toStackResource(r: AnalyzerResourceInput): pb.AnalyzerResource {
+export function toStackResource(r: AnalyzerResourceInput & { outputs?: Record<string, unknown> }): pb.AnalyzerResource {
   const m = new pb.AnalyzerResource();
   m.setUrn(r.urn);
   m.setType(r.type);
   m.setName(r.name);
-  m.setProperties(struct(r.properties, `${r.urn} properties`));
-  m.setOptions(toOptions(r.options, ""));
+  m.setProperties(r.outputs === undefined ? struct(r.properties, `${r.urn} properties`) : struct(r.outputs, `${r.urn} outputs`));
+  m.setOptions(toOptions(r.options, r.parent ?? ""));
   if (r.provider) m.setProvider(toProvider(r.provider));
   m.setParent(r.parent ?? "");
   m.setDependenciesList(r.dependencies);

@@ -45,9 +45,11 @@ function applyConfig(result: Record<string, PolicyConfig>, apply: Record<string,
   if (all !== undefined) {
     for (const c of Object.values(result)) c.enforcementLevel = all;
   }
-  // Like the engine, this loop also adds an "all" entry, which the pack ignores.
+  // Like the engine, this loop also adds an "all" entry, which the pack receives too; an entry for a
+  // policy the pack lacks needs a level of its own (the engine: `invalid enforcement level ""`).
   for (const [name, given] of Object.entries(apply)) {
     const current = result[name];
+    if (current === undefined && given.enforcementLevel === undefined) throw new Error(`configuring policy pack: invalid enforcement level ""`);
     const next: PolicyConfig = {
       enforcementLevel: given.enforcementLevel ?? current?.enforcementLevel ?? "advisory",
       properties: { ...(current?.properties ?? {}), ...(given.properties ?? {}) },

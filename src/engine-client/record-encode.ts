@@ -8,10 +8,16 @@
 // over all `news`). So the recorder keeps all of them and synthesizes the default providers
 // (`pulumi:providers:<pkg>::default_<version>`, inputs = the stack's `<pkg>:*` config plus `version`).
 // Resources read with `.get()` only reach AnalyzeStack; they are kept and marked `external`.
+//
+// What each call sees: Analyze a resource's inputs (as the provider's Check returned them), AnalyzeStack
+// its outputs (step_generator.go AnalyzeResources: `v.Outputs`): for a custom resource what the provider
+// returned (record-provider.ts), for a component, and the root stack, what it registered with
+// registerOutputs (the stack: the program's exports), for a provider its inputs. As the step executor
+// does, an output named in additionalSecretOutputs, or whose input is secret, is made secret.
 import type { AnalyzerResourceInput, CustomTimeouts, ProviderInput } from "./analyzer-types";
 import { defaultProvider } from "./resource-builder";
 import {
-  OUTPUT_VALUE_SIG, RESOURCE_REFERENCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN, isPlainObject, secret, type WireValue,
+  OUTPUT_VALUE_SIG, RESOURCE_REFERENCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN, isPlainObject, isSecret, secret, type WireValue,
 } from "./wire";
 
 /** One RegisterResource or ReadResource request, as captured at the mock monitor. */
@@ -22,8 +28,15 @@ export interface Registration {
   custom: boolean;
   external: boolean;
   parent: string;
-  /** The request's `object`/`properties` Struct as JSON: the SDK's wire encoding. */
+  /** The request's `object`/`properties` Struct as JSON (the SDK's wire encoding), after the provider's Check. */
   inputs: Record<string, unknown>;
+  /**
+   * The outputs, in the same encoding: the response's `object`/`properties` for a custom resource (what
+   * the mocked provider returned), the registered outputs for a component.
+   */
+  outputs: Record<string, unknown>;
+  /** The response's id ("" while unknown, and for components); for a read, the id asked for. */
+  id: string;
   dependencies: string[];
   propertyDependencies: Record<string, string[]>;
   /** "<provider urn>::<provider id>", or "" for the default provider. */
@@ -38,10 +51,18 @@ export interface Registration {
   customTimeouts: CustomTimeouts;
 }
 
+/**
+ * A recorded resource: `properties` are its inputs (what Analyze gets), `outputs` what AnalyzeStack gets
+ * (the harness's analyzeStack sends `outputs` when a resource has them; see analyzer-convert.ts).
+ */
 export interface RecordedResource extends AnalyzerResourceInput {
   custom: boolean;
   /** Read with `.get()`: the engine analyzes it only in AnalyzeStack. */
   external: boolean;
+  /** The resource's outputs, in the analyzer's wire encoding (unknowns in a preview). */
+  outputs: Record<string, unknown>;
+  /** A custom resource's id; unset while unknown (preview) and for components. */
+  id?: string;
 }
 
 export interface RecordContext {
@@ -49,6 +70,8 @@ export interface RecordContext {
   stack: string;
   config: Record<string, string>;
   secretConfigKeys: string[];
+  /** A preview: the default providers' ids are unknown. Default false. */
+  preview?: boolean;
 }
 
 /**
@@ -85,6 +108,23 @@ function wireObject(value: Record<string, unknown>): Record<string, unknown> {
 }
 
 const sortedUnique = (xs: string[]): string[] => [...new Set(xs)].sort();
+
+/**
+ * The step executor's rule for a new state's outputs: those named in additionalSecretOutputs (never
+ * `id`), and those whose input is secret, become secret (pkg/resource/deploy/step_executor.go).
+ */
+export function secretOutputs(
+  outputs: Record<string, unknown>, inputs: Record<string, unknown>, additionalSecretOutputs: readonly string[],
+): Record<string, unknown> {
+  const out = { ...outputs };
+  for (const k of additionalSecretOutputs) {
+    if (k !== "id" && k in out && !isSecret(out[k])) out[k] = secret(out[k] as WireValue);
+  }
+  for (const k of Object.keys(out)) {
+    if (!isSecret(out[k]) && isSecret(inputs[k])) out[k] = secret(out[k] as WireValue);
+  }
+  return out;
+}
 
 function packageConfig(ctx: RecordContext, pkg: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -123,9 +163,11 @@ export function toRecordedResources(registrations: Registration[], ctx: RecordCo
     for (const [k, urns] of Object.entries(r.propertyDependencies)) {
       if (urns.length > 0) propertyDependencies[k] = sortedUnique(urns);
     }
+    const properties = wireObject(r.inputs);
     const out: RecordedResource = {
       urn: r.urn, type: r.type, name: r.name, custom: r.custom, external: r.external,
-      properties: wireObject(r.inputs), propertyDependencies, dependencies: sortedUnique(r.dependencies),
+      properties, outputs: secretOutputs(wireObject(r.outputs), properties, r.additionalSecretOutputs),
+      propertyDependencies, dependencies: sortedUnique(r.dependencies),
       options: {
         protect: r.protect, ignoreChanges: r.ignoreChanges, additionalSecretOutputs: r.additionalSecretOutputs,
         aliases: [...new Set(r.aliases)], customTimeouts: r.customTimeouts,
@@ -133,12 +175,18 @@ export function toRecordedResources(registrations: Registration[], ctx: RecordCo
       },
     };
     if (r.parent !== "") out.parent = r.parent;
+    if (r.custom && r.id !== "" && r.id !== UNKNOWN) out.id = r.id;
     const provider = providerFor(r);
     if (provider) out.provider = provider;
     return out;
   });
+  // The engine creates a default provider with its inputs as its outputs (and, with every value known,
+  // an id; the name stands in for the engine's UUID, as the mocks' ids do).
   for (const p of defaults.values()) {
-    recorded.push({ ...p, custom: true, external: false, propertyDependencies: {}, dependencies: [] });
+    recorded.push({
+      ...p, custom: true, external: false, outputs: p.properties, propertyDependencies: {}, dependencies: [],
+      ...(ctx.preview ? {} : { id: `${p.name}-id` }),
+    });
   }
   return recorded.sort((a, b) => rank(a) - rank(b) || (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
 }

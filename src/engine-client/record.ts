@@ -5,8 +5,10 @@
 // directory as working directory, as `pulumi preview` runs it. TypeScript is transpiled on load without
 // type checking (the repository's `tsc` covers the programs). The child entry is record-child.ts.
 import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, extname, join, resolve } from "node:path";
+import { parse as parseYaml } from "yaml";
 import type { ChildMessage, ChildRequest } from "./record-child";
 import { toRecordedResources, type RecordedResource } from "./record-encode";
 
@@ -14,8 +16,9 @@ export type { RecordedResource } from "./record-encode";
 
 export interface RecordOptions {
   stack: string;
-  project: string;
-  /** true: `pulumi preview` (ids and computed outputs unknown); false: `pulumi up`. */
+  /** Default: the `name` in the Pulumi.yaml beside the program, as the engine takes it. */
+  project?: string;
+  /** true: `pulumi preview` of a new stack (ids and computed outputs unknown); false: `pulumi up`. */
   preview: boolean;
   /** Stack config, fully qualified: {"aws:region": "eu-west-1", "<project>:owner": "x"}. */
   config?: Record<string, string>;
@@ -49,13 +52,23 @@ function typescriptFor(program: string): string {
   }
 }
 
+/** The project a program belongs to, as the engine names it: the `name` in its directory's Pulumi.yaml (or .yml). */
+export function projectName(programDir: string): string {
+  const file = ["Pulumi.yaml", "Pulumi.yml"].map((f) => join(programDir, f)).find((f) => existsSync(f));
+  if (!file) throw new Error(`${programDir} has no Pulumi.yaml`);
+  const doc = parseYaml(readFileSync(file, "utf8")) as { name?: unknown } | null;
+  if (typeof doc?.name !== "string" || doc.name === "") throw new Error(`${file} has no project name`);
+  return doc.name;
+}
+
 export function recordProgram(programModulePath: string, opts: RecordOptions): Promise<RecordedResource[]> {
   const program = resolve(programModulePath);
   const config = opts.config ?? {};
   const secretConfigKeys = opts.secretConfigKeys ?? [];
+  const project = opts.project ?? projectName(dirname(program));
   const request: ChildRequest = {
     program,
-    project: opts.project,
+    project,
     stack: opts.stack,
     organization: opts.organization ?? "",
     preview: opts.preview,
@@ -94,7 +107,7 @@ export function recordProgram(programModulePath: string, opts: RecordOptions): P
       if (!message.ok) return failWith(`failed: ${message.error}`);
       try {
         ok(toRecordedResources(message.registrations, {
-          project: opts.project, stack: opts.stack, config, secretConfigKeys,
+          project, stack: opts.stack, config, secretConfigKeys, preview: opts.preview,
         }));
       } catch (e) {
         failWith(`produced registrations the recorder cannot convert: ${(e as Error).message}`);

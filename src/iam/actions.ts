@@ -24,6 +24,11 @@ export interface ActionInfo {
   readonly resourceLevel: boolean;
   /** The ARN formats the action accepts, each `${Variable}` replaced by a wildcard. */
   readonly resourceArns: readonly ArnTemplate[];
+  /**
+   * A small number unique to the action within this process (catalogue load order), for tables indexed
+   * by action. Not stable across processes.
+   */
+  readonly ordinal: number;
 }
 
 /** The parts of an ARN format that decide scope: its service and its resource part. */
@@ -54,6 +59,12 @@ const services = new Map<string, ServiceIndex>();
 const expansions = new Map<string, readonly ActionInfo[]>();
 const EXPANSION_CACHE_LIMIT = 20_000;
 let version: string | undefined;
+let loadedActions = 0;
+
+/** How many actions the catalogue has loaded so far: every ordinal is below it. */
+export function actionOrdinalLimit(): number {
+  return loadedActions;
+}
 
 /** Every service prefix in the catalogue, lowercase. */
 export function allServices(): readonly string[] {
@@ -112,6 +123,7 @@ function loadService(service: string): ServiceIndex {
       accessLevels: normalizeAccessLevel(a.accessLevel),
       resourceLevel: types.length > 0,
       resourceArns,
+      ordinal: loadedActions++,
     };
     actions.push(info);
     byName.set(a.name.toLowerCase(), info);

@@ -8,6 +8,7 @@ import type { ParseResult } from "./model";
 import { memoByDocument } from "./memo";
 import type { PolicyKind } from "./model";
 import { parsePolicy, type ParseOptions } from "./parse";
+import { policySizeProblem, type PolicySizeKind, type PolicySizeProblem } from "./size-limits";
 
 /**
  * What a policy document grants: full admin, service wildcards, NotAction/NotResource, permissions
@@ -15,11 +16,32 @@ import { parsePolicy, type ParseOptions } from "./parse";
  * Deny statements only take grants away. Anything that turns on an unknown value is an unknown
  * verdict, never a finding. Never throws for any document.
  */
-export function analyzePolicy(input: unknown, options: ParseOptions = {}): PolicyAnalysis {
+export function analyzePolicy(input: unknown, options: AnalyzeOptions = {}): PolicyAnalysis {
+  if (options.sizeLimit !== undefined) return analyzeSizedMemo(input, `${options.kind ?? ""}\u0000${options.sizeLimit}`);
   return analyzeMemo(input, options.kind);
 }
 
+export interface AnalyzeOptions extends ParseOptions {
+  /**
+   * The AWS size limit of the place the document goes to (a managed policy, a role's inline policy...).
+   * Checked first, in time linear in the document's size: a document over it is judged `oversized` at
+   * once (AWS would reject it) and not analysed further.
+   */
+  readonly sizeLimit?: PolicySizeKind;
+}
+
 const analyzeMemo = memoByDocument((input, kind) => analyzeParsed(parsePolicy(input, kind === undefined ? {} : { kind: kind as PolicyKind })));
+
+const analyzeSizedMemo = memoByDocument((input, key) => {
+  const [kind = "", limit = ""] = (key ?? "").split("\u0000");
+  const problem = policySizeProblem(input, limit as PolicySizeKind);
+  if (problem !== undefined) return oversized(problem);
+  return analyzeMemo(input, kind === "" ? undefined : kind);
+});
+
+function oversized(size: PolicySizeProblem): PolicyAnalysis {
+  return { status: "oversized", problems: [], findings: [], unknowns: [], unknownActions: [], size, iamDataVersion: iamDataVersion() };
+}
 
 /** As analyzePolicy, for a document parsed already. */
 export function analyzeParsed(parsed: ParseResult): PolicyAnalysis {

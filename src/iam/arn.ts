@@ -1,5 +1,5 @@
 import { isUnknown, type Unknown, type Val } from "../core/value";
-import type { ActionInfo } from "./actions";
+import type { ActionInfo, ArnTemplate } from "./actions";
 import { globCovers, globMatches } from "./wildcard";
 
 /** The six colon-separated parts of an ARN; `resource` keeps any further colons. */
@@ -11,11 +11,25 @@ export interface ArnParts {
   readonly resource: string;
 }
 
+const parsedArns = new Map<string, ArnParts | undefined>();
+const PARSED_ARN_LIMIT = 10_000;
+
+/** Splits an ARN into its parts; undefined when it has fewer than six. Results are shared and frozen. */
 export function parseArn(text: string): ArnParts | undefined {
+  let parts = parsedArns.get(text);
+  if (parts === undefined && !parsedArns.has(text)) {
+    parts = splitArn(text);
+    if (parsedArns.size >= PARSED_ARN_LIMIT) parsedArns.clear();
+    parsedArns.set(text, parts);
+  }
+  return parts;
+}
+
+function splitArn(text: string): ArnParts | undefined {
   const parts = text.split(":");
   if (parts.length < 6 || parts[0] !== "arn") return undefined;
   const [, partition = "", service = "", region = "", account = ""] = parts;
-  return { partition, service, region, account, resource: parts.slice(5).join(":") };
+  return Object.freeze({ partition, service, region, account, resource: parts.slice(5).join(":") });
 }
 
 const PREFIX_PARTS = ["partition", "service", "region", "account"] as const;
@@ -55,18 +69,19 @@ export function resourceCovers(outer: string, inner: string): boolean {
  */
 export function isUnscopedFor(resourcePattern: string, action: ActionInfo): boolean {
   if (resourcePattern === "*") return true;
+  return action.resourceArns.some((t) => reachesAllOfTemplate(resourcePattern, t));
+}
+
+/** For isUnscopedFor: whether a pattern other than `*` reaches every resource of one ARN format. */
+export function reachesAllOfTemplate(resourcePattern: string, t: ArnTemplate): boolean {
   const p = parseArn(resourcePattern);
   if (p === undefined) {
     // Short patterns such as `arn:*` or `arn:aws:s3:*`: compare with the whole template ARN.
     const written = resourcePattern.split(":")[1];
     const partition = written === undefined || written.includes("*") || written.includes("?") ? "aws" : written;
-    return action.resourceArns.some((t) =>
-      globCovers(resourcePattern, `arn:${partition}:${t.service}:*:*:${t.resource}`, false),
-    );
+    return globCovers(resourcePattern, `arn:${partition}:${t.service}:*:*:${t.resource}`, false);
   }
-  return action.resourceArns.some(
-    (t) => globMatches(p.service, t.service, true) && globCovers(p.resource, t.resource, false),
-  );
+  return globMatches(p.service, t.service, true) && globCovers(p.resource, t.resource, false);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Unknown } from "../core/value";
 import type { ParseProblem } from "./model";
+import type { PolicySizeProblem } from "./size-limits";
 
 export type GrantFindingKind =
   | "full-admin"
@@ -102,10 +103,16 @@ interface AnalysisBase {
 }
 
 export interface PolicyAnalysis extends AnalysisBase {
-  /** analyzed: findings and unknowns are complete; malformed: AWS would reject it (see problems); unknown: the document is not known. */
-  readonly status: "analyzed" | "malformed" | "unknown";
+  /**
+   * analyzed: findings and unknowns are complete; malformed: AWS would reject it (see problems);
+   * oversized: AWS would reject it for its size (see `size`), and nothing else was judged;
+   * unknown: the document is not known.
+   */
+  readonly status: "analyzed" | "malformed" | "oversized" | "unknown";
   readonly findings: readonly GrantFinding[];
   readonly unknownActions: readonly UnknownAction[];
+  /** Set when the status is oversized: the size measured and the limit it is over. */
+  readonly size?: PolicySizeProblem;
 }
 
 export interface PrincipalAnalysis extends AnalysisBase {

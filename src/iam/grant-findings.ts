@@ -113,13 +113,14 @@ function fullAdminVerdict(grant: Grant): boolean | Unknown {
 function wholeServices(grant: Grant): string[] {
   const grantedServices = riskProfile(grant.actions).services;
   const whole = new Set<string>();
+  // Services of an expansion come from its (cached) risk profile: `*` names thousands of actions.
   if (grant.element === "Action") {
     for (const p of grant.patterns) {
       if (p.name !== "*") continue;
-      for (const a of expandAction(p.text)) if (grantedServices.has(a.service)) whole.add(a.service);
+      for (const s of riskProfile(expandAction(p.text)).services) if (grantedServices.has(s)) whole.add(s);
     }
   } else {
-    const touched = new Set(grant.patterns.flatMap((p) => expandAction(p.text).map((a) => a.service)));
+    const touched = new Set(grant.patterns.flatMap((p) => [...riskProfile(expandAction(p.text)).services]));
     for (const s of grantedServices) if (!touched.has(s)) whole.add(s);
   }
   // A service some of whose actions a Deny takes away (or might) is no longer granted whole.

@@ -1,9 +1,10 @@
 import { isUnknown, type Unknown } from "../core/value";
-import { allActions, expandAction, type ActionInfo } from "./actions";
+import { actionOrdinalLimit, allActions, expandAction, type ActionInfo } from "./actions";
 import type { StatementRef, UnknownAction, UnknownVerdict } from "./findings";
 import { GRANT_FINDING_KINDS } from "./findings";
 import type { ActionPattern, PolicyDocument, Statement } from "./model";
-import { denyEvaluator, type AllowResources, type DenyCandidate } from "./shadow";
+import { DenyIndex, type CertainDenies } from "./deny-index";
+import type { AllowResources, CoverageResult, DenyCandidate, DenyOnAllow } from "./shadow";
 
 /** What one Allow statement grants once Deny statements are taken into account. */
 export interface Grant {
@@ -67,7 +68,8 @@ export function allowResources(statement: Statement): AllowResources {
 
 /** Reads every Allow statement of a well-formed document into grants, noting what is unknown. */
 export function collectGrants(document: PolicyDocument): GrantCollection {
-  const denies = denyCandidates(document);
+  const denies = new DenyIndex(denyCandidates(document));
+  const applied = new AppliedCache();
   const grants: Grant[] = [];
   const unknowns: UnknownVerdict[] = [];
   const unknownActions: UnknownAction[] = [];
@@ -86,7 +88,7 @@ export function collectGrants(document: PolicyDocument): GrantCollection {
       return;
     }
     if (statement.effect !== "Allow") return;
-    const grant = readGrant(statement, ref, denies, unknowns, unknownActions);
+    const grant = readGrant(statement, ref, denies, applied, unknowns, unknownActions);
     if (grant !== undefined) grants.push(grant);
   });
   return { grants, unknowns, unknownActions };
@@ -95,7 +97,8 @@ export function collectGrants(document: PolicyDocument): GrantCollection {
 function readGrant(
   statement: Statement,
   ref: StatementRef,
-  denies: readonly DenyCandidate[],
+  denies: DenyIndex,
+  cache: AppliedCache,
   unknowns: UnknownVerdict[],
   unknownActions: UnknownAction[],
 ): Grant | undefined {
@@ -124,8 +127,8 @@ function readGrant(
   const named = expandPatterns(patterns, ref, unknownActions);
   const candidates = element.element === "Action" ? named : complementOf(patterns, named);
   const resources = allowResources(statement);
-  const relevantDenies = denies.filter((d) => d.index !== statement.index);
-  const applied = applyDenies(candidates, relevantDenies, resources);
+  // An Allow statement is never a Deny candidate, so every candidate applies to it.
+  const applied = cache.get(candidates, resources, () => applyDenies(candidates, denies.certain, denies.onAllow(resources, servicesOf(candidates))));
   for (const [denyIndex, { unknown, actions: ids }] of applied.doubtfulByDeny) {
     unknowns.push(
       everything(
@@ -162,45 +165,238 @@ interface DeniesApplied {
   readonly denyScopeOpen: ReadonlyMap<string, Unknown>;
 }
 
-function applyDenies(
-  candidates: readonly ActionInfo[],
-  denies: readonly DenyCandidate[],
-  resources: AllowResources,
-): DeniesApplied {
+const NOTHING_APPLIED = { doubtfulByDeny: new Map(), denyScoped: new Set<string>(), denyScopeOpen: new Map() } as const;
+
+/**
+ * The results of applyDenies within one document, by candidate list and resources: identical Allow
+ * statements (and repeated resource lists over the same actions) are judged once. Only Allows whose
+ * resources are all known are cached: an unknown resource stands for itself in the verdicts.
+ */
+class AppliedCache {
+  private readonly byCandidates = new WeakMap<readonly ActionInfo[], Map<string, DeniesApplied>>();
+
+  get(candidates: readonly ActionInfo[], resources: AllowResources, compute: () => DeniesApplied): DeniesApplied {
+    if (resources.unknowns.length > 0) return compute();
+    const key = `${resources.element}\u0000${resources.known.join("\u0000")}`;
+    let byResources = this.byCandidates.get(candidates);
+    if (byResources === undefined) this.byCandidates.set(candidates, (byResources = new Map()));
+    let hit = byResources.get(key);
+    if (hit === undefined) byResources.set(key, (hit = compute()));
+    return hit;
+  }
+}
+
+/**
+ * Where each action of the candidate list sits, by action ordinal: a table shared by every call and
+ * stamped per call, so that filling it costs one write per candidate and no allocation.
+ */
+let slotStamp = new Uint32Array(0);
+let slotPosition = new Int32Array(0);
+let stamp = 0;
+
+function stampPositions(candidates: readonly ActionInfo[]): number {
+  const limit = actionOrdinalLimit();
+  if (slotStamp.length < limit) {
+    slotStamp = new Uint32Array(Math.max(limit, slotStamp.length * 2));
+    slotPosition = new Int32Array(slotStamp.length);
+    stamp = 0;
+  }
+  if (stamp === 0xffffffff) {
+    slotStamp.fill(0);
+    stamp = 0;
+  }
+  stamp++;
+  for (let i = 0; i < candidates.length; i++) {
+    const o = (candidates[i] as ActionInfo).ordinal;
+    // A repeated action keeps its first position, as a scan would meet it first.
+    if (slotStamp[o] !== stamp) {
+      slotStamp[o] = stamp;
+      slotPosition[o] = i;
+    }
+  }
+  return stamp;
+}
+
+const servicesOfList = new WeakMap<readonly ActionInfo[], ReadonlySet<string>>();
+/** Lists longer than this (NotAction, `*`) span nearly every service: they are not narrowed by service. */
+const SERVICE_FILTER_LIMIT = 1000;
+
+/** The services of a candidate list, to skip Denies of other services; undefined for any service. */
+function servicesOf(actions: readonly ActionInfo[]): ReadonlySet<string> | undefined {
+  if (actions.length > SERVICE_FILTER_LIMIT) return undefined;
+  let services = servicesOfList.get(actions);
+  if (services === undefined) {
+    services = new Set(actions.map((a) => a.service));
+    servicesOfList.set(actions, services);
+  }
+  return services;
+}
+
+const SHADOWED = 1;
+const DOUBTFUL = 2;
+const GRANTED = 3;
+
+/**
+ * Takes the Deny statements away from an Allow's candidate actions. Equivalent to asking every Deny
+ * about every action, in document order, but each Deny only visits the actions its element lists (a
+ * NotAction or unknown element: the others), and positions already decided drop out of later passes:
+ * the cost is the candidates plus what the Denies list, not their product.
+ */
+function applyDenies(candidates: readonly ActionInfo[], certain: CertainDenies, pairs: readonly DenyOnAllow[]): DeniesApplied {
   // Without Deny statements the (cached) candidate list is the grant itself: no copy, and the
   // risk profile computed for it is reused across documents.
-  if (denies.length === 0) {
-    return { actions: candidates, shadowed: [], doubtfulByDeny: new Map(), denyScoped: new Set(), denyScopeOpen: new Map() };
+  if (pairs.length === 0 && (certain.empty || !candidates.some((a) => certain.covers(a) || certain.scopes(a)))) {
+    return { actions: candidates, shadowed: [], ...NOTHING_APPLIED };
   }
-  const evaluators = denies.map((deny) => denyEvaluator(deny, resources));
+  const n = candidates.length;
+  const keyAt = (i: number): string => (candidates[i] as ActionInfo).key;
+  const state = new Uint8Array(n);
+  let stamped: number | undefined;
+  /** Visits the positions of `among` (whose state is `live`) that the Deny's element lists. */
+  const visitListed = (pair: DenyOnAllow, among: readonly number[], live: (i: number) => boolean, visit: (i: number) => void): void => {
+    if (pair.listedActions.length < among.length) {
+      stamped ??= stampPositions(candidates);
+      for (const a of pair.listedActions) {
+        if (slotStamp[a.ordinal] !== stamped) continue;
+        const i = slotPosition[a.ordinal] as number;
+        if (live(i)) visit(i);
+      }
+    } else for (const i of among) if (live(i) && pair.listed.has(keyAt(i))) visit(i);
+  };
+
+  // 1. Shadowed: some Deny certainly covers the action.
+  let live: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (certain.covers(candidates[i] as ActionInfo)) state[i] = SHADOWED;
+    else live.push(i);
+  }
+  for (const pair of pairs) {
+    if (pair.coverageOtherwise.coverage !== "yes") continue;
+    live = live.filter((i) => {
+      if (pair.listed.has(keyAt(i))) return true;
+      state[i] = SHADOWED;
+      return false;
+    });
+  }
+  let removed = 0;
+  for (const pair of pairs) {
+    if (pair.coverageIfListed.coverage !== "yes") continue;
+    visitListed(pair, live, (i) => state[i] === 0, (i) => {
+      state[i] = SHADOWED;
+      removed++;
+    });
+    if (removed * 2 > live.length) {
+      live = live.filter((i) => state[i] === 0);
+      removed = 0;
+    }
+  }
+  if (removed > 0) live = live.filter((i) => state[i] === 0);
+
+  // 2. Doubtful: no Deny certainly covers the action, some might. Each such Deny records it.
+  const records = new Map<DenyOnAllow, number[]>();
+  const record = (pair: DenyOnAllow, i: number): void => {
+    const list = records.get(pair);
+    if (list === undefined) records.set(pair, [i]);
+    else list.push(i);
+    state[i] = DOUBTFUL;
+  };
+  const notShadowed = (i: number): boolean => state[i] !== SHADOWED;
+  for (const pair of pairs) {
+    if (pair.coverageOtherwise.coverage === "maybe") for (const i of live) if (!pair.listed.has(keyAt(i))) record(pair, i);
+    if (pair.coverageIfListed.coverage === "maybe") visitListed(pair, live, notShadowed, (i) => record(pair, i));
+  }
+  const granted = live.filter((i) => state[i] === 0);
+  for (const i of granted) state[i] = GRANTED;
+
+  // 3. Narrowed to a scope: by any Deny for certain, else (open) by the first Deny that might.
+  const scope = new Uint8Array(n);
+  const scopeOpen = new Map<number, Unknown>();
+  let rest: number[] = [];
+  for (const i of granted) {
+    if (!certain.empty && certain.scopes(candidates[i] as ActionInfo)) scope[i] = 1;
+    else rest.push(i);
+  }
+  for (const pair of pairs) {
+    if (pair.scopesOtherwise.coverage !== "yes") continue;
+    rest = rest.filter((i) => {
+      if (pair.listed.has(keyAt(i))) return true;
+      scope[i] = 1;
+      return false;
+    });
+  }
+  const unscoped = (i: number): boolean => state[i] === GRANTED && scope[i] === 0;
+  for (const pair of pairs) {
+    if (pair.scopesIfListed.coverage === "yes") visitListed(pair, rest, unscoped, (i) => (scope[i] = 1));
+  }
+  rest = rest.filter((i) => scope[i] === 0);
+  const open = (i: number, result: CoverageResult): void => {
+    scope[i] = 2;
+    if (result.unknown !== undefined) scopeOpen.set(i, result.unknown);
+  };
+  for (const pair of pairs) {
+    if (rest.length === 0) break;
+    const otherwise = pair.scopesOtherwise;
+    const ifListed = pair.scopesIfListed;
+    if (otherwise.coverage === "maybe") {
+      rest = rest.filter((i) => {
+        if (pair.listed.has(keyAt(i))) {
+          if (ifListed.coverage !== "maybe") return true;
+          open(i, ifListed);
+          return false;
+        }
+        open(i, otherwise);
+        return false;
+      });
+    } else if (ifListed.coverage === "maybe") {
+      let assigned = 0;
+      visitListed(pair, rest, unscoped, (i) => {
+        open(i, ifListed);
+        assigned++;
+      });
+      if (assigned > 0) rest = rest.filter((i) => scope[i] === 0);
+    }
+  }
+
   const actions: ActionInfo[] = [];
   const shadowed: ActionInfo[] = [];
-  const doubtfulByDeny = new Map<number, { unknown: Unknown; actions: string[] }>();
   const denyScoped = new Set<string>();
   const denyScopeOpen = new Map<string, Unknown>();
-  for (const action of candidates) {
-    const coverages = evaluators.map((e) => ({ deny: e.deny, result: e.coverage(action) }));
-    if (coverages.some((c) => c.result.coverage === "yes")) {
-      shadowed.push(action);
-      continue;
-    }
-    const open = coverages.filter((c) => c.result.coverage === "maybe");
-    for (const { deny, result } of open) {
-      if (result.unknown === undefined) continue;
-      const entry = doubtfulByDeny.get(deny.index) ?? { unknown: result.unknown, actions: [] };
-      entry.actions.push(action.id);
-      doubtfulByDeny.set(deny.index, entry);
-    }
-    if (open.length > 0) continue;
-    actions.push(action);
-    const scopes = evaluators.map((e) => e.scopes(action));
-    if (scopes.some((c) => c.coverage === "yes")) denyScoped.add(action.key);
-    else {
-      const maybeScoped = scopes.find((c) => c.coverage === "maybe")?.unknown;
-      if (maybeScoped !== undefined) denyScopeOpen.set(action.key, maybeScoped);
+  for (let i = 0; i < n; i++) {
+    const action = candidates[i] as ActionInfo;
+    if (state[i] === SHADOWED) shadowed.push(action);
+    else if (state[i] === GRANTED) {
+      actions.push(action);
+      if (scope[i] === 1) denyScoped.add(action.key);
+      else {
+        const why = scope[i] === 2 ? scopeOpen.get(i) : undefined;
+        if (why !== undefined) denyScopeOpen.set(action.key, why);
+      }
     }
   }
-  return { actions, shadowed, doubtfulByDeny, denyScoped, denyScopeOpen };
+  return { actions, shadowed, doubtfulByDeny: doubtfulEntries(candidates, records), denyScoped, denyScopeOpen };
+}
+
+/**
+ * Per Deny, the actions it may take away, ordered as asking every Deny about every action in turn
+ * would first meet them: by the first such action, then by the Deny's place in the document.
+ */
+function doubtfulEntries(
+  candidates: readonly ActionInfo[],
+  records: ReadonlyMap<DenyOnAllow, number[]>,
+): Map<number, { unknown: Unknown; actions: string[] }> {
+  const entries = [...records].map(([pair, positions]) => {
+    positions.sort((a, b) => a - b);
+    const first = positions[0] as number;
+    const listed = pair.listed.has((candidates[first] as ActionInfo).key);
+    const unknown = (listed ? pair.coverageIfListed : pair.coverageOtherwise).unknown as Unknown;
+    return { pair, first, unknown, positions };
+  });
+  entries.sort((a, b) => a.first - b.first || a.pair.order - b.pair.order);
+  const out = new Map<number, { unknown: Unknown; actions: string[] }>();
+  for (const e of entries) {
+    out.set(e.pair.deny.index, { unknown: e.unknown, actions: e.positions.map((i) => (candidates[i] as ActionInfo).id) });
+  }
+  return out;
 }
 
 const CACHE_LIMIT = 2000;

@@ -31,7 +31,7 @@ export {
   type ActionInfo,
 } from "./actions";
 export { isUnscopedFor, parseArn, resourceCovers, resourceMatches, type ArnParts } from "./arn";
-export { analyzeParsed, analyzePolicy } from "./analyze";
+export { analyzeParsed, analyzePolicy, type AnalyzeOptions } from "./analyze";
 export { analyzePrincipals, type PrincipalOptions } from "./principals";
 export {
   GRANT_FINDING_KINDS,
@@ -55,3 +55,12 @@ export {
 } from "./risk-actions";
 export { SCOPING_CONDITION_KEYS, TRUST_SCOPING_CONDITION_KEYS } from "./scoping";
 export { verdictFor, type KindVerdict } from "./verdict";
+export {
+  POLICY_SIZE_LIMITS,
+  measurePolicy,
+  policySizeProblem,
+  type PolicySizeKind,
+  type PolicySizeLimit,
+  type PolicySizeProblem,
+  type PolicySizeUnit,
+} from "./size-limits";

@@ -1,7 +1,7 @@
 import { isUnknown, type Val } from "../core/value";
 import { parseConditionOperator } from "./condition-operators";
 import type { ConditionEntry } from "./model";
-import { describeValue, isPlainObject, quote, type Problems } from "./parse-values";
+import { describeValue, isPlainObject, nthKey, type Problems } from "./parse-values";
 
 /** Reads a Condition block: `{ operator: { key: value | [values] } }`. Absent means no conditions. */
 export function readConditions(
@@ -17,13 +17,15 @@ export function readConditions(
   }
   const before = problems.length;
   const entries: ConditionEntry[] = [];
-  for (const [operator, block] of Object.entries(value)) {
-    const opPath = `${path}.${operator}`;
+  for (const [n, [operator, block]] of Object.entries(value).entries()) {
     const parsed = parseConditionOperator(operator);
     if (parsed === undefined) {
-      problems.push({ path: opPath, problem: `unknown condition operator ${quote(operator)}` });
+      problems.push({ path, problem: `unknown condition operator (${nthKey(n)})` });
       continue;
     }
+    // A known operator is the grammar's own word; a condition key is the document's text (a tag key,
+    // a service's key), so keys are named by position.
+    const opPath = `${path}.${operator}`;
     // Without the keys nothing can be said about the conditions, so the whole block is unknown.
     if (isUnknown(block)) return block;
     if (!isPlainObject(block)) {
@@ -34,8 +36,8 @@ export function readConditions(
       problems.push({ path: opPath, problem: "expected at least one condition key, got an empty object" });
       continue;
     }
-    for (const [key, raw] of Object.entries(block)) {
-      const values = readConditionValues(raw, `${opPath}.${key}`, problems);
+    for (const [k, [key, raw]] of Object.entries(block).entries()) {
+      const values = readConditionValues(raw, `${opPath} (${nthKey(k)})`, problems);
       if (values === undefined) continue;
       entries.push({ operator, ...parsed, key, keyLower: key.toLowerCase(), values });
     }

@@ -1,6 +1,6 @@
 import { isUnknown, type Val } from "../core/value";
 import type { PrincipalElement, PrincipalEntry, PrincipalType } from "./model";
-import { checkKeys, describeValue, isPlainObject, quote, readStringList, type Problems } from "./parse-values";
+import { checkKeys, describeValue, isPlainObject, readStringList, type Problems } from "./parse-values";
 
 const PRINCIPAL_TYPES: readonly PrincipalType[] = ["AWS", "Service", "Federated", "CanonicalUser"];
 
@@ -16,7 +16,7 @@ export function readPrincipal(
   if (typeof value === "string") {
     problems.push({
       path,
-      problem: `expected "*" or an object keyed by AWS, Service, Federated or CanonicalUser, got the string ${quote(value)}`,
+      problem: `expected "*" or an object keyed by AWS, Service, Federated or CanonicalUser, got another string`,
     });
     return undefined;
   }

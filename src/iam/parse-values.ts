@@ -27,10 +27,16 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === "object" && value !== null && !Array.isArray(value) && !isUnknown(value);
 }
 
-/** Quotes a value for a message, cut short so a huge value cannot flood a report. */
-export function quote(text: string): string {
-  const shown = text.length > 80 ? `${text.slice(0, 77)}...` : text;
-  return JSON.stringify(shown);
+/**
+ * Problems name a position (a path such as `Statement[3].Condition`, the n-th key of an object) and
+ * the kind of mistake, never the document's own text: a document may hold secrets, and a Sid, a
+ * condition key or an ARN can be as long as the whole document.
+ */
+const ordinalOf = (n: number): string => `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
+
+/** "the 3rd key" of an object, counted from 1 in the document's order. */
+export function nthKey(index: number): string {
+  return `the ${ordinalOf(index + 1)} key`;
 }
 
 export interface StringListOptions {
@@ -109,16 +115,15 @@ export function checkKeys(
   path: string,
   problems: Problems,
 ): void {
-  for (const key of Object.keys(obj)) {
-    if (allowed.includes(key)) continue;
+  Object.keys(obj).forEach((key, i) => {
+    if (allowed.includes(key)) return;
     const sameWord = allowed.find((a) => a.toLowerCase() === key.toLowerCase());
-    const where = path === "" ? key : `${path}.${key}`;
     problems.push({
-      path: where,
+      path: path === "" ? "(document)" : path,
       problem:
         sameWord !== undefined
-          ? `unexpected element ${quote(key)}: element names are case-sensitive, did you mean ${quote(sameWord)}?`
-          : `unexpected element ${quote(key)}; expected one of ${allowed.join(", ")}`,
+          ? `unexpected element (${nthKey(i)}): element names are case-sensitive, did you mean "${sameWord}"?`
+          : `unexpected element (${nthKey(i)}); expected one of ${allowed.join(", ")}`,
     });
-  }
+  });
 }

@@ -15,12 +15,12 @@ import {
   checkKeys,
   describeValue,
   isPlainObject,
-  quote,
   readOptionalString,
   readStringList,
   type Problems,
 } from "./parse-values";
 import { memoByDocument } from "./memo";
+import { describeJsonError } from "./parse-json";
 
 export interface ParseOptions {
   /** Checks the elements this kind requires or forbids; without it only the shared grammar is checked. */
@@ -56,7 +56,7 @@ function parseGuarded(input: unknown, options: ParseOptions): ParseResult {
     return parseUnchecked(input, options);
   } catch (error) {
     // Only exotic inputs get here (throwing getters, proxies); report them as unreadable.
-    return malformed(undefined, [{ path: "(document)", problem: `could not be read: ${errorText(error)}` }]);
+    return malformed(undefined, [{ path: "(document)", problem: `could not be read (${errorKind(error)})` }]);
   }
 }
 
@@ -66,8 +66,9 @@ function parseUnchecked(input: unknown, options: ParseOptions): ParseResult {
   if (typeof input === "string") {
     try {
       value = JSON.parse(input) as unknown;
-    } catch (error) {
-      return malformed(undefined, [{ path: "(document)", problem: `is not valid JSON: ${errorText(error)}` }]);
+    } catch {
+      // JSON.parse's own message quotes the text around the mistake: name the position instead.
+      return malformed(undefined, [{ path: "(document)", problem: `is not valid JSON: ${describeJsonError(input)}` }]);
     }
   }
   if (!isPlainObject(value)) {
@@ -79,7 +80,7 @@ function parseUnchecked(input: unknown, options: ParseOptions): ParseResult {
   checkKeys(value, DOCUMENT_KEYS, "", problems);
   const version = readOptionalString(value.Version, "Version", problems);
   if (typeof version === "string" && !VERSIONS.includes(version)) {
-    problems.push({ path: "Version", problem: `expected "2012-10-17" or "2008-10-17", got ${quote(version)}` });
+    problems.push({ path: "Version", problem: `expected "2012-10-17" or "2008-10-17", got another string` });
   }
   const id = readOptionalString(value.Id, "Id", problems);
   const raw = value.Statement;
@@ -139,7 +140,7 @@ function readEffect(value: unknown, path: string, problems: Problems): Val<Effec
   if (value === undefined) problems.push({ path, problem: "is missing" });
   else if (typeof value === "string") {
     const hint = ["allow", "deny"].includes(value.toLowerCase()) ? " (the value is case-sensitive)" : "";
-    problems.push({ path, problem: `expected "Allow" or "Deny", got ${quote(value)}${hint}` });
+    problems.push({ path, problem: `expected "Allow" or "Deny", got another string${hint}` });
   } else problems.push({ path, problem: `expected "Allow" or "Deny", got ${describeValue(value)}` });
   return unknown("error", `${path} is malformed`);
 }
@@ -178,8 +179,7 @@ function readActions(
 ): Val<ActionElement> | undefined {
   const list = readStringList(value, path, problems, {
     itemName: "action",
-    checkItem: (item) =>
-      item === "*" || ACTION_SHAPE.test(item) ? undefined : `expected "service:action" or "*", got ${quote(item)}`,
+    checkItem: (item) => (item === "*" || ACTION_SHAPE.test(item) ? undefined : `expected "service:action" or "*", got ${actionShape(item)}`),
   });
   if (list === undefined) return undefined;
   // An unknown list keeps its element name: NotAction and Action mean opposite things.
@@ -202,7 +202,7 @@ function readResources(
   const list = readStringList(value, path, problems, {
     itemName: "resource",
     checkItem: (item) =>
-      item === "*" || item.startsWith("arn:") ? undefined : `expected an ARN or "*", got ${quote(item)}`,
+      item === "*" || item.startsWith("arn:") ? undefined : `expected an ARN or "*", got a string that does not start with "arn:"`,
   });
   if (list === undefined) return undefined;
   return { element, values: isUnknown(list) ? [list] : list };
@@ -212,6 +212,16 @@ function malformed(document: PolicyDocument | undefined, problems: Problems): Pa
   return { status: "malformed", document, problems };
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** What kind of error reading threw, never its message (which may quote the value). */
+function errorKind(error: unknown): string {
+  return error instanceof Error ? `reading it threw a ${error.constructor.name === "Error" ? "generic error" : error.constructor.name}` : "reading it threw";
+}
+
+/** What is wrong with an action's shape, without quoting it. */
+function actionShape(item: string): string {
+  if (/\s/.test(item)) return "a string with white space in it";
+  const colons = item.split(":").length - 1;
+  if (colons === 0) return 'a string without ":"';
+  if (colons > 1) return 'a string with more than one ":"';
+  return 'a string with nothing before or after its ":"';
 }

@@ -49,41 +49,82 @@ function weakest(results: readonly CoverageResult[]): CoverageResult {
   return pending ?? YES;
 }
 
-interface ActionIndex {
-  /** Keys of the catalogue actions the known entries name. */
+/** What a Deny's Action or NotAction element says, depending only on whether it lists an action. */
+export interface ActionSide {
+  /** Keys of the catalogue actions the known entries name (empty for an unknown element). */
   readonly listed: ReadonlySet<string>;
-  readonly firstUnknown: Unknown | undefined;
+  /** The same actions, each once. */
+  readonly listedActions: readonly ActionInfo[];
+  /** Services of the listed actions. */
+  readonly services: ReadonlySet<string>;
+  /** Coverage of an action the element lists, and of one it does not. */
+  readonly ifListed: CoverageResult;
+  readonly otherwise: CoverageResult;
 }
 
-const actionIndexes = new WeakMap<ActionElement, ActionIndex>();
+interface Listing {
+  readonly listed: ReadonlySet<string>;
+  readonly listedActions: readonly ActionInfo[];
+  readonly services: ReadonlySet<string>;
+}
+
+const actionSides = new WeakMap<ActionElement, ActionSide>();
+const NOTHING_LISTED: Listing = { listed: new Set(), listedActions: [], services: new Set() };
+/** Listings by the patterns' lowercase text: Denies naming the same actions share one. */
+const listings = new Map<string, Listing>();
+const LISTING_CACHE_LIMIT = 2000;
+
+function listingOf(patterns: readonly string[]): Listing {
+  const key = patterns.map((p) => p.toLowerCase()).join("\n");
+  let listing = listings.get(key);
+  if (listing === undefined) {
+    const actions = new Set<ActionInfo>();
+    for (const p of patterns) for (const a of expandAction(p)) actions.add(a);
+    const listedActions = [...actions];
+    listing = {
+      listed: new Set(listedActions.map((a) => a.key)),
+      listedActions,
+      services: new Set(listedActions.map((a) => a.service)),
+    };
+    if (listings.size >= LISTING_CACHE_LIMIT) listings.clear();
+    listings.set(key, listing);
+  }
+  return listing;
+}
 
 /** Expands an element's patterns once; a Deny is then checked against every granted action in O(1). */
-function indexOf(actions: ActionElement): ActionIndex {
-  let index = actionIndexes.get(actions);
-  if (index === undefined) {
-    const listed = new Set<string>();
-    let firstUnknown: Unknown | undefined;
-    for (const v of actions.values) {
-      if (isUnknown(v)) firstUnknown ??= v;
-      else for (const a of expandAction(v.text)) listed.add(a.key);
-    }
-    index = { listed, firstUnknown };
-    actionIndexes.set(actions, index);
+export function actionSide(actions: Val<ActionElement> | undefined): ActionSide {
+  if (actions === undefined) return { ...NOTHING_LISTED, ifListed: NO, otherwise: NO };
+  if (isUnknown(actions)) {
+    const open = maybe(actions);
+    return { ...NOTHING_LISTED, ifListed: open, otherwise: open };
   }
-  return index;
+  let side = actionSides.get(actions);
+  if (side === undefined) {
+    const known: string[] = [];
+    let pending: Unknown | undefined;
+    for (const v of actions.values) {
+      if (isUnknown(v)) pending ??= v;
+      else known.push(v.text);
+    }
+    const listing = listingOf(known);
+    const unlisted = pending === undefined ? undefined : maybe(pending);
+    // NotAction: a listed action is excepted; otherwise an unknown entry might except it too.
+    side =
+      actions.element === "Action"
+        ? { ...listing, ifListed: YES, otherwise: unlisted ?? NO }
+        : { ...listing, ifListed: NO, otherwise: unlisted ?? YES };
+    actionSides.set(actions, side);
+  }
+  return side;
 }
 
 export function actionCoverage(actions: Val<ActionElement> | undefined, action: ActionInfo): CoverageResult {
-  if (actions === undefined) return NO;
-  if (isUnknown(actions)) return maybe(actions);
-  const { listed: set, firstUnknown: pending } = indexOf(actions);
-  const listed = set.has(action.key);
-  if (actions.element === "Action") return listed ? YES : pending === undefined ? NO : maybe(pending);
-  // NotAction: a listed action is excepted; otherwise an unknown entry might except it too.
-  return listed ? NO : pending === undefined ? YES : maybe(pending);
+  const side = actionSide(actions);
+  return side.listed.has(action.key) ? side.ifListed : side.otherwise;
 }
 
-function resourceCoverage(deny: Val<ResourceElement> | undefined, allow: AllowResources): CoverageResult {
+export function resourceCoverage(deny: Val<ResourceElement> | undefined, allow: AllowResources): CoverageResult {
   if (deny === undefined) return YES;
   if (isUnknown(deny)) return maybe(deny);
   const denyKnown = deny.values.filter((v): v is string => !isUnknown(v));
@@ -105,7 +146,7 @@ function resourceCoverage(deny: Val<ResourceElement> | undefined, allow: AllowRe
   return open === undefined ? YES : maybe(open);
 }
 
-function principalCoverage(principals: Val<PrincipalElement> | undefined): CoverageResult {
+export function principalCoverage(principals: Val<PrincipalElement> | undefined): CoverageResult {
   if (principals === undefined) return YES;
   if (isUnknown(principals)) return maybe(principals);
   if (principals.element === "NotPrincipal") return NO;
@@ -115,51 +156,111 @@ function principalCoverage(principals: Val<PrincipalElement> | undefined): Cover
   return open !== undefined && isUnknown(open.value) ? maybe(open.value) : NO;
 }
 
-/** Answers, for one Deny and one Allow's resources, which of the Allow's actions the Deny affects. */
-export interface DenyEvaluator {
+/**
+ * How a Deny's conditions and Effect turn "the Deny reaches the action" into an answer: `never`
+ * (it cannot apply), `plain` (it applies exactly when it reaches), or `open` (it might: at most maybe).
+ */
+type Mode = { readonly kind: "never" } | { readonly kind: "plain" } | { readonly kind: "open"; readonly result: CoverageResult };
+
+const NEVER: Mode = { kind: "never" };
+const PLAIN: Mode = { kind: "plain" };
+
+/** What can be worked out about one Deny once for the whole document: all but the Allow's resources. */
+export interface PreparedDeny {
   readonly deny: DenyCandidate;
-  /** Whether the Deny always takes the action away. */
-  readonly coverage: (action: ActionInfo) => CoverageResult;
-  /**
-   * Whether the Deny narrows the action to a scope: it covers the action and resources, applies to
-   * every principal, and fires only outside a scope (`StringNotEquals aws:PrincipalOrgID ...`).
-   */
-  readonly scopes: (action: ActionInfo) => CoverageResult;
+  /** The known statement; undefined when the whole statement is unknown (it then might deny anything). */
+  readonly statement: Statement | undefined;
+  readonly principal: CoverageResult;
+  readonly action: ActionSide;
+  /** Whether the Deny always takes an action away (no conditions). */
+  readonly coverage: Mode;
+  /** Whether the Deny narrows an action to a scope (`StringNotEquals aws:PrincipalOrgID ...`). */
+  readonly scopes: Mode;
 }
 
-const never = (): CoverageResult => NO;
-
-/** Works out once what does not depend on the action (principals, resources, conditions). */
-export function denyEvaluator(deny: DenyCandidate, resources: AllowResources): DenyEvaluator {
+/** Prepares a Deny candidate; undefined when it can never deny or narrow anything. */
+export function prepareDeny(deny: DenyCandidate): PreparedDeny | undefined {
   const s = deny.statement;
   if (isUnknown(s)) {
     const open = maybe(s);
-    return { deny, coverage: () => open, scopes: never };
+    return {
+      deny,
+      statement: undefined,
+      principal: YES,
+      action: { ...NOTHING_LISTED, ifListed: open, otherwise: open },
+      coverage: { kind: "open", result: open },
+      scopes: NEVER,
+    };
   }
-  const reach = weakest([principalCoverage(s.principals), resourceCoverage(s.resources, resources)]);
-  if (reach.coverage === "no") return { deny, coverage: never, scopes: never };
-  const withAction = (action: ActionInfo): CoverageResult => {
-    const byAction = actionCoverage(s.actions, action);
-    return byAction.coverage === "no" ? NO : weakest([byAction, reach]);
-  };
-  return { deny, coverage: coverageOf(s, withAction), scopes: scopesOf(s, withAction) };
+  const principal = principalCoverage(s.principals);
+  if (principal.coverage === "no") return undefined;
+  const action = actionSide(s.actions);
+  if (action.ifListed.coverage === "no" && action.otherwise.coverage === "no") return undefined;
+  const coverage = coverageMode(s);
+  const scopes = scopesMode(s);
+  if (coverage.kind === "never" && scopes.kind === "never") return undefined;
+  return { deny, statement: s, principal, action, coverage, scopes };
 }
 
-function coverageOf(s: Statement, withAction: (a: ActionInfo) => CoverageResult): (a: ActionInfo) => CoverageResult {
+function coverageMode(s: Statement): Mode {
   let conditionOpen: Unknown | undefined;
   if (isUnknown(s.conditions)) conditionOpen = s.conditions;
-  else if (s.conditions.length > 0) return never;
+  else if (s.conditions.length > 0) return NEVER;
   // A statement whose Effect is unknown might be a Deny: at most "maybe".
   const open = (isUnknown(s.effect) ? s.effect : undefined) ?? conditionOpen;
-  if (open === undefined) return withAction;
-  return (action) => (withAction(action).coverage === "no" ? NO : maybe(open));
+  return open === undefined ? PLAIN : { kind: "open", result: maybe(open) };
 }
 
-function scopesOf(s: Statement, withAction: (a: ActionInfo) => CoverageResult): (a: ActionInfo) => CoverageResult {
+function scopesMode(s: Statement): Mode {
   const outside = conditionsDenyOutsideScope(s.conditions);
-  if (outside === false) return never;
+  if (outside === false) return NEVER;
   // With an unknown Effect the statement might be such a Deny: at most "maybe".
   const open = (isUnknown(s.effect) ? s.effect : undefined) ?? (isUnknown(outside) ? outside : undefined);
-  if (open === undefined) return withAction;
-  return (action) => (withAction(action).coverage === "no" ? NO : maybe(open));
+  return open === undefined ? PLAIN : { kind: "open", result: maybe(open) };
+}
+
+/** One Deny against one Allow's resources: its answers for an action its element lists, and for one it does not. */
+export interface DenyOnAllow {
+  readonly deny: DenyCandidate;
+  /** Position of the Deny among the document's Deny candidates (document order). */
+  readonly order: number;
+  readonly listed: ReadonlySet<string>;
+  readonly listedActions: readonly ActionInfo[];
+  readonly coverageIfListed: CoverageResult;
+  readonly coverageOtherwise: CoverageResult;
+  readonly scopesIfListed: CoverageResult;
+  readonly scopesOtherwise: CoverageResult;
+}
+
+function applyMode(mode: Mode, withAction: CoverageResult): CoverageResult {
+  if (mode.kind === "never" || withAction.coverage === "no") return NO;
+  return mode.kind === "plain" ? withAction : mode.result;
+}
+
+/** The Deny's answers for the Allow's resources; undefined when it affects none of the Allow's actions. */
+export function denyOnAllow(p: PreparedDeny, order: number, resources: AllowResources): DenyOnAllow | undefined {
+  let ifListed: CoverageResult;
+  let otherwise: CoverageResult;
+  if (p.statement === undefined) {
+    ifListed = p.action.ifListed;
+    otherwise = p.action.otherwise;
+  } else {
+    const reach = weakest([p.principal, resourceCoverage(p.statement.resources, resources)]);
+    if (reach.coverage === "no") return undefined;
+    const withAction = (byAction: CoverageResult): CoverageResult => (byAction.coverage === "no" ? NO : weakest([byAction, reach]));
+    ifListed = withAction(p.action.ifListed);
+    otherwise = withAction(p.action.otherwise);
+  }
+  const out: DenyOnAllow = {
+    deny: p.deny,
+    order,
+    listed: p.action.listed,
+    listedActions: p.action.listedActions,
+    coverageIfListed: applyMode(p.coverage, ifListed),
+    coverageOtherwise: applyMode(p.coverage, otherwise),
+    scopesIfListed: applyMode(p.scopes, ifListed),
+    scopesOtherwise: applyMode(p.scopes, otherwise),
+  };
+  const none = [out.coverageIfListed, out.coverageOtherwise, out.scopesIfListed, out.scopesOtherwise].every((r) => r.coverage === "no");
+  return none ? undefined : out;
 }

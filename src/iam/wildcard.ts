@@ -43,9 +43,21 @@ export function globCovers(outer: string, inner: string, ignoreCase: boolean): b
   const o = ignoreCase ? outer.toLowerCase() : outer;
   const i = ignoreCase ? inner.toLowerCase() : inner;
   if (o === "*" || o === i) return true;
+  if (o.length * (i.length + 1) > MAX_COVER_WORK) return false;
+  // Quick answers from the literal text around the wildcards: literals of `o` must meet the same
+  // literals of `i`, so `i` starts with what precedes o's first wildcard and ends with what follows its last.
+  let first = 0;
+  while (first < o.length && o[first] !== "*" && o[first] !== "?") first++;
+  if (first === o.length) return false;
+  let last = o.length - 1;
+  while (o[last] !== "*" && o[last] !== "?") last--;
+  const head = o.slice(0, first);
+  const tail = o.slice(last + 1);
+  if (i.length < head.length + tail.length || !i.startsWith(head) || !i.endsWith(tail)) return false;
+  // A single `*` between two literals absorbs whatever lies between them (wildcards included).
+  if (first === last && o[last] === "*") return true;
   // Dynamic programme over suffixes: a `*` in `o` may absorb anything (wildcards of `i` included);
   // a literal in `o` may only meet the same literal of `i`, and a `?` in `o` any single non-`*` of `i`.
-  if (o.length * (i.length + 1) > MAX_COVER_WORK) return false;
   let next: boolean[] = new Array<boolean>(i.length + 1).fill(false);
   next[i.length] = true;
   for (let oi = o.length - 1; oi >= 0; oi--) {

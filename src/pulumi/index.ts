@@ -1,12 +1,17 @@
 import type { Policies } from "@pulumi/policy";
 import type { AnyRule } from "../core/rule";
-import { toPolicy } from "./policy";
+import { packSettingsPolicy, toPolicy } from "./policy";
+import { installConfigureCheck } from "./configure-check";
 import { shareDeserialization } from "./shared-deserialization";
 
 export { defaultEnforcement, policyTags, toPolicy } from "./policy";
 
-/** The Pulumi policies of the given rules, in the given order; their requests decode resources once. */
+/**
+ * The Pulumi policies of the given rules, in the given order, and the pack-wide settings entry. Their
+ * requests decode resources once, and a configuration mistake fails the engine's Configure call.
+ */
 export function policiesFor(rules: readonly AnyRule[]): Policies {
   shareDeserialization();
-  return rules.map(toPolicy);
+  installConfigureCheck(rules);
+  return [...rules.map(toPolicy), packSettingsPolicy(rules)];
 }

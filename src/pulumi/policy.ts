@@ -13,11 +13,13 @@ import { SUPPORTED_TYPES } from "../adapters/pulumi/inventory";
 import { isDatabaseProvider } from "../adapters/pulumi/stores/logical-database";
 import { evaluate } from "../core/evaluate";
 import type { ResourceRef } from "../core/ref";
-import { pillarTag, type AnyRule } from "../core/rule";
+import { configFor, PACK_SETTINGS, packWideSchema } from "../core/pack-config";
+import { pillarTag, type AnyRule, type OptionSchema } from "../core/rule";
 import { settingsFor, SHARED_SETTINGS, type PolicySettings } from "../core/settings";
 import type { Inventory } from "../models/inventory";
 import { plainProps } from "./plain-props";
-import { reportFindings } from "./report-findings";
+import { configuredEntries } from "./configure-check";
+import { reportFindings, type NotAssessedDisplay } from "./report-findings";
 import { resourceInventory, stackInventory } from "./request-inventory";
 
 const SUPPORTED: ReadonlySet<string> = new Set(SUPPORTED_TYPES);
@@ -47,19 +49,19 @@ export function toPolicy(rule: AnyRule): ResourceValidationPolicy | StackValidat
       ...base,
       validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
         if (!SUPPORTED.has(args.type)) return;
-        const settings = settingsFor(rule, args.getConfig());
+        const { settings, display } = settingsOf(rule, args.getConfig());
         const resource = engineResource(args.urn, args.type, args.name, args.props, {}, args.provider?.urn);
         const scope: ResourceRef = { id: args.urn, type: args.type, name: args.name, label: args.type };
-        judge(rule, () => resourceInventory(resource), settings, scope, report, args.notApplicable);
+        judge(rule, () => resourceInventory(resource), settings, scope, report, args.notApplicable, display);
       },
     };
   }
   return {
     ...base,
     validateStack: (args: StackValidationArgs, report: ReportViolation) => {
-      const settings = settingsFor(rule, args.getConfig());
-      const resources = args.resources.filter((r) => SUPPORTED.has(r.type) || isDatabaseProvider(r.type)).map(fromPolicyResource);
-      judge(rule, () => stackInventory(resources), settings, STACK_SCOPE, report, args.notApplicable);
+      const { settings, display } = settingsOf(rule, args.getConfig());
+      const toEngine = (rs: readonly PolicyResource[]) => rs.filter((r) => SUPPORTED.has(r.type) || isDatabaseProvider(r.type)).map(fromPolicyResource);
+      judge(rule, () => stackInventory(args.resources, toEngine, (r) => plainProps(r.props)), settings, STACK_SCOPE, report, args.notApplicable, display);
     },
   };
 }
@@ -74,9 +76,44 @@ function judge(
   scope: ResourceRef,
   report: ReportViolation,
   notApplicable: (reason?: string) => never,
+  display: NotAssessedDisplay,
 ): void {
   const findings = evaluate([rule], inventoryOf, () => settings, { scope });
-  reportFindings(findings, report, notApplicable);
+  reportFindings(findings, report, notApplicable, display);
+}
+
+interface RuleSettings {
+  readonly settings: PolicySettings;
+  readonly display: NotAssessedDisplay;
+}
+
+/** Per rule, the settings last computed and what they were computed from: they change only at Configure. */
+const settingsCache = new Map<AnyRule, { entries: object; own: string; value: RuleSettings }>();
+
+/** The rule's settings: pack-wide ones (checked at Configure) overlaid with the policy's own entry. */
+function settingsOf(rule: AnyRule, ownConfig: Record<string, unknown>): RuleSettings {
+  const entries = configuredEntries();
+  const own = JSON.stringify(ownConfig);
+  const cached = settingsCache.get(rule);
+  if (cached?.entries === entries && cached.own === own) return cached.value;
+  const raw = configFor(rule, entries, ownConfig);
+  const value: RuleSettings = { settings: settingsFor(rule, raw), display: raw.notAssessed === "hidden" ? "hidden" : "advisory" };
+  settingsCache.set(rule, { entries, own, value });
+  return value;
+}
+
+/**
+ * The pack-wide settings entry as a policy of its own, so the engine accepts and type-checks it in
+ * `--policy-pack-config` like any policy's entry. It judges nothing.
+ */
+export function packSettingsPolicy(rules: readonly AnyRule[]): ResourceValidationPolicy {
+  return {
+    name: PACK_SETTINGS,
+    description: "Settings shared by every policy of this pack (tag keys, classification, accounts...); it checks nothing itself.",
+    enforcementLevel: "advisory",
+    configSchema: { properties: withoutDefaults(packWideSchema(rules)) as PolicyConfigSchema["properties"] },
+    validateResource: () => undefined,
+  };
 }
 
 function fromPolicyResource(r: PolicyResource): EngineResource {
@@ -96,6 +133,19 @@ function engineResource(
   return { urn, type, name, props: plainProps(props), propertyDependencies, ...(provider ? { provider } : {}) };
 }
 
+/**
+ * The schema the engine checks a policy's entry against. Defaults are left out (and named in the
+ * description): the engine would otherwise fill them into every policy's entry, where they would hide
+ * the pack-wide settings.
+ */
 function configSchema(rule: AnyRule): PolicyConfigSchema {
-  return { properties: { ...SHARED_SETTINGS, ...(rule.options ?? {}) } as PolicyConfigSchema["properties"] };
+  return { properties: withoutDefaults({ ...SHARED_SETTINGS, ...(rule.options ?? {}) }) as PolicyConfigSchema["properties"] };
+}
+
+function withoutDefaults(schemas: Record<string, OptionSchema>): Record<string, Omit<OptionSchema, "default">> {
+  const out: Record<string, Omit<OptionSchema, "default">> = {};
+  for (const [key, { default: fallback, ...schema }] of Object.entries(schemas)) {
+    out[key] = fallback === undefined ? schema : { ...schema, description: `${schema.description} Default: ${JSON.stringify(fallback)}.` };
+  }
+  return out;
 }

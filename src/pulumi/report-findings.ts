@@ -1,42 +1,90 @@
 import type { ReportViolation } from "@pulumi/policy";
+import { boundValue, MESSAGE_LIMIT } from "../core/bounded-text";
 import type { Finding } from "../core/finding";
+import { safeMessage, secretsVisible } from "./safe-message";
 
 /** How many "not assessed" messages one policy's not-applicable reason lists before counting the rest. */
 const SHOWN_UNKNOWNS = 5;
+/** Characters of one finding's message inside a not-applicable reason that lists several. */
+const LISTED_LIMIT = Math.floor(MESSAGE_LIMIT / (SHOWN_UNKNOWNS + 1));
+
+/**
+ * How "not assessed" results reach the user. The engine shows a policy's not-applicable reasons nowhere
+ * (console, --json, --diff), so by default each one is an advisory violation of its rule's policy, one per
+ * resource, which never fails the run; "hidden" keeps them in the not-applicable channel only.
+ */
+export type NotAssessedDisplay = "advisory" | "hidden";
+
+/** Reports a violation object with its own enforcement level (the server accepts it; its types do not say so). */
+const reportAdvisory = (report: ReportViolation, message: string, urn: string | undefined): void =>
+  (report as unknown as (v: object) => void)({ message, ...(urn ? { urn } : {}), enforcementLevel: "advisory" });
 
 /**
  * Hands a policy's findings to the engine: failures as violations, waived ones as advisory violations
- * marked WAIVED; when nothing failed, what could not be judged becomes the policy's not-applicable
- * reason ("not assessed: ..."). Passes say nothing: the engine has no channel for them.
+ * marked WAIVED, and what could not be judged as "not assessed: ..." (see NotAssessedDisplay). Passes say
+ * nothing: the engine has no channel for them.
+ *
+ * Every text handed over goes through `safeMessage`: the secrets of the request are redacted, then each
+ * long value and the whole text are bounded. When the pack cannot see which values are secret (no
+ * decoding hook, see shared-deserialization.ts), a finding is told by its rule and resource only.
  */
-export function reportFindings(findings: readonly Finding[], report: ReportViolation, notApplicable: (reason?: string) => never): void {
+export function reportFindings(
+  findings: readonly Finding[],
+  report: ReportViolation,
+  notApplicable: (reason?: string) => never,
+  display: NotAssessedDisplay = "advisory",
+): void {
+  const text = secretsVisible() ? (f: Finding): string => f.message : withheld;
   const error = findings.find((f) => f.evaluationError);
-  if (error) notApplicable(`not assessed (error): ${error.message}`);
+  if (error) {
+    const message = safeMessage(`not assessed (error): ${text(error)}`);
+    if (display === "advisory") reportAdvisory(report, message, undefined);
+    notApplicable(message);
+  }
   let failed = 0;
   for (const f of findings) {
     if (f.status !== "fail" && f.status !== "waived") continue;
     failed++;
-    const message = `[${f.rule.id}] ${f.message}`;
+    const message = `[${f.rule.id}] ${text(f)}`;
     const w = f.waiver;
     if (f.status === "waived" && w?.state === "active") {
       const until = w.waiver.until ? ` until ${w.waiver.until}` : "";
-      // The server also accepts a violation object with its own enforcement level (untyped but
-      // implemented); a waived finding stays visible without blocking the preview.
-      (report as unknown as (v: object) => void)({
-        message: `${message} — WAIVED${until}: ${w.waiver.reason}`,
-        urn: f.resource.id,
-        enforcementLevel: "advisory",
-      });
+      const reason = secretsVisible() ? boundValue(w.waiver.reason) : "(reason withheld)";
+      // A waived finding stays visible without blocking the preview.
+      reportAdvisory(report, safeMessage(`${message} — WAIVED${until}: ${reason}`), urnOf(f));
       continue;
     }
-    const note = w?.state === "expired" ? ` (waiver expired on ${w.waiver.until})` : w?.state === "invalid" ? ` (${w.problem})` : "";
-    report(`${message}${note}`, f.resource.id);
+    const note = w?.state === "expired" ? ` (waiver expired on ${w.waiver.until})` : w?.state === "invalid" ? ` (${boundValue(w.problem)})` : "";
+    report(safeMessage(`${message}${note}`), urnOf(f));
   }
-  if (failed > 0) return;
   const unknowns = findings.filter((f) => f.status === "not-assessed");
+  if (display === "advisory") for (const f of unknowns) reportAdvisory(report, safeMessage(`[${f.rule.id}] not assessed: ${text(f)}`), urnOf(f));
+  if (failed > 0) return;
   if (unknowns.length > 0) {
-    const shown = unknowns.slice(0, SHOWN_UNKNOWNS).map((f) => f.message);
+    const shown = unknowns.slice(0, SHOWN_UNKNOWNS).map((f) => safeMessage(text(f), LISTED_LIMIT));
     const more = unknowns.length > SHOWN_UNKNOWNS ? `; and ${unknowns.length - SHOWN_UNKNOWNS} more` : "";
-    notApplicable(`not assessed: ${shown.join("; ")}${more}`);
+    notApplicable(safeMessage(`not assessed: ${shown.join("; ")}${more}`));
   }
+}
+
+const URN = /^urn:pulumi:[^\s]*$/;
+
+/**
+ * The URN a diagnostic is attributed to. A finding on something the stack does not declare (an AWS
+ * managed policy, known by the ARN a property gives) has no URN: its diagnostic goes to the stack
+ * rather than carry a property value outside the message.
+ */
+function urnOf(f: Finding): string | undefined {
+  return URN.test(f.resource.id) ? f.resource.id : undefined;
+}
+
+/**
+ * A finding told without any text taken from property values: the resource's own name from its URN
+ * and what kind of result it is (the engine shows the policy's description beside it).
+ */
+function withheld(f: Finding): string {
+  const name = URN.test(f.resource.id) ? f.resource.id.slice(f.resource.id.lastIndexOf("::") + 2) : undefined;
+  const where = name === undefined ? (f.resource.id === "stack" ? "the stack" : "a resource the stack names") : `'${name}'`;
+  const what = f.status === "not-assessed" ? `is not assessed (${f.reason ?? "error"})` : "violates this policy";
+  return `${where} ${what} (details withheld: this @pulumi/policy version does not let the pack see which values are secret)`;
 }

@@ -27,7 +27,7 @@ describe("the pack as the engine sees it", () => {
     const info = await pack.getAnalyzerInfo();
     expect(info.name).toBe("customer-data-guard");
     expect(info.description).toContain(`IAM data ${iamDataVersion()}`);
-    expect(info.policies.map((p) => p.name).sort()).toEqual(ALL_RULES.map((r) => r.slug).sort());
+    expect(info.policies.map((p) => p.name).sort()).toEqual([...ALL_RULES.map((r) => r.slug), "pack-settings"].sort());
     for (const rule of ALL_RULES) {
       const p = info.policies.find((x) => x.name === rule.slug);
       expect(p?.policyType).toBe(rule.scope);

@@ -10,6 +10,7 @@ export interface GoldenEntry {
   readonly example: string;
   readonly preview: boolean;
   readonly diagnostics: string[];
+  readonly notAssessed: string[];
   readonly notApplicable: string[];
 }
 
@@ -22,6 +23,7 @@ export async function goldenDiagnostics(pack: PackClient, root: string): Promise
         example,
         preview,
         diagnostics: r.diagnostics.map((d) => `${d.enforcementLevel} ${d.policyName} ${d.urn} ${d.message}`).sort(),
+        notAssessed: r.notAssessed.map((d) => `${d.policyName} ${d.urn} ${d.message}`).sort(),
         notApplicable: r.notApplicable.map((n) => `${n.policyName} ${n.urn ?? "(stack)"} ${n.reason}`).sort(),
       });
     }

@@ -5,6 +5,11 @@ import { ALL_RULES } from "../../src/rules";
 import { resourceOf } from "../../src/engine-client/resource-builder";
 import { startPack, UNKNOWN, secret, type PackClient } from "../../src/engine-client/harness";
 import { repoRoot } from "../../src/engine-client/repo-root";
+import { isNotAssessedNote } from "../../src/engine-client/analyze-program";
+import type { Diagnostic } from "../../src/engine-client/analyzer-types";
+
+/** Violations only: the pack also shows what it could not judge as advisory "not assessed" notes. */
+const violations = (r: { diagnostics: Diagnostic[] }) => r.diagnostics.filter((d) => !isNotAssessedNote(d));
 
 const STACK = { project: "shop", stack: "dev" };
 const resource = (type: string, name: string, props: Record<string, unknown>, deps: Record<string, string[]> = {}) =>
@@ -33,7 +38,7 @@ const malformed = [
 const reasonsOf = (r: { notApplicable: { reason: string }[] }) => r.notApplicable.map((n) => n.reason).join("\n");
 /** The malformed properties are encryption settings: the encryption pillar must not call them violations. */
 const ENCRYPTION_POLICIES = new Set(ALL_RULES.filter((r) => r.pillar === "encryption").map((r) => r.slug));
-const encryptionDiagnostics = (r: { diagnostics: { policyName: string }[] }) => r.diagnostics.filter((d) => ENCRYPTION_POLICIES.has(d.policyName));
+const encryptionDiagnostics = (r: { diagnostics: Diagnostic[] }) => violations(r).filter((d) => ENCRYPTION_POLICIES.has(d.policyName));
 
 describe("malformed resources", () => {
   it.each(malformed)("%s: not assessed with the property named, never a violation", async (_name, type, props, analyzeNA, stackNA) => {
@@ -50,7 +55,7 @@ describe("malformed resources", () => {
   it("a pack that got garbage keeps serving", async () => {
     await pack.analyze(resource("aws:s3/bucket:Bucket", "odd", { serverSideEncryptionConfiguration: 42 }));
     const ok = await pack.analyze(resource("aws:rds/instance:Instance", "plain", { storageEncrypted: false }));
-    expect(ok.diagnostics.map((d) => d.policyName)).toEqual(["data-store-encrypted-at-rest"]);
+    expect(violations(ok).map((d) => d.policyName)).toEqual(["data-store-encrypted-at-rest"]);
   });
 });
 
@@ -58,9 +63,13 @@ describe("unknown values in preview", () => {
   it("an unknown switch is not assessed, never a violation, never the engine's UnknownValueError warning", async () => {
     const r = resource("aws:rds/instance:Instance", "db", { storageEncrypted: UNKNOWN, tags: { "data-classification": "restricted" } });
     const result = await pack.analyze(r);
-    expect(result.diagnostics).toEqual([]);
+    expect(violations(result)).toEqual([]);
     const na = result.notApplicable.find((n) => n.policyName === "data-store-encrypted-at-rest");
     expect(na?.reason).toMatch(/^not assessed: .*storageEncrypted of db is computed during the update/);
+    // Shown where the engine shows something: an advisory note of the rule's own policy, on the resource.
+    const note = result.diagnostics.find((d) => d.policyName === "data-store-encrypted-at-rest");
+    expect(note).toMatchObject({ enforcementLevel: "advisory", urn: r.urn });
+    expect(note?.message).toMatch(/^\[CDG-ENC-001\] not assessed: RDS instance 'db': .*storageEncrypted of db is computed during the update/m);
   });
 
   it("a key computed in preview but coming from a KMS key resource is judged customer-managed", async () => {
@@ -87,10 +96,10 @@ describe("unknown values in preview", () => {
 describe("policy config", () => {
   it("a rule option changes the verdict", async () => {
     const key = resource("aws:kms/key:Key", "k", { enableKeyRotation: true, deletionWindowInDays: 20 });
-    expect((await pack.analyze(key)).diagnostics).toEqual([]);
+    expect(violations(await pack.analyze(key))).toEqual([]);
     await pack.configure({ "kms-key-deletion-window-sufficient": { minimumDays: 30 } });
     const strict = await pack.analyze(key);
-    expect(strict.diagnostics.map((d) => d.message)).toEqual([
+    expect(violations(strict).map((d) => d.message)).toEqual([
       expect.stringContaining("deletion window of 20 days, shorter than the required 30 days"),
     ]);
     await pack.configure({});

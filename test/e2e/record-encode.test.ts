@@ -35,7 +35,7 @@ describe("durationSeconds", () => {
 
 describe("toRecordedResources", () => {
   const base: Omit<Registration, "urn" | "type" | "name"> = {
-    custom: true, external: false, parent: "", inputs: {}, dependencies: [], propertyDependencies: {},
+    custom: true, external: false, parent: "", inputs: {}, outputs: {}, id: "", dependencies: [], propertyDependencies: {},
     providerRef: "", version: "7.48.0", protect: false, ignoreChanges: [], additionalSecretOutputs: [], aliases: [],
     customTimeouts: { create: 0, update: 0, delete: 0 },
   };

@@ -11,7 +11,11 @@ interface MalformedCase {
 }
 
 const malformed: readonly MalformedCase[] = [
-  { name: "not JSON", input: "{ Statement: ", problem: { path: "(document)", problem: /^is not valid JSON: / } },
+  {
+    name: "not JSON",
+    input: "{ Statement: ",
+    problem: { path: "(document)", problem: "is not valid JSON: expected a property name in double quotes at line 1, column 3 (character 2)" },
+  },
   { name: "a JSON list", input: "[]", problem: { path: "(document)", problem: "expected a JSON object, got an empty list" } },
   { name: "a number", input: 42, problem: { path: "(document)", problem: "expected a JSON object, got a number" } },
   { name: "null", input: null, problem: { path: "(document)", problem: "expected a JSON object, got null" } },
@@ -60,46 +64,46 @@ const malformed: readonly MalformedCase[] = [
   {
     name: "Effect in the wrong case",
     input: doc({ Effect: "allow", Action: "s3:*", Resource: "*" }),
-    problem: { path: "Statement[0].Effect", problem: 'expected "Allow" or "Deny", got "allow" (the value is case-sensitive)' },
+    problem: { path: "Statement[0].Effect", problem: 'expected "Allow" or "Deny", got another string (the value is case-sensitive)' },
   },
   {
     name: "Effect something else",
     input: doc({ Effect: "Permit", Action: "s3:*", Resource: "*" }),
-    problem: { path: "Statement[0].Effect", problem: 'expected "Allow" or "Deny", got "Permit"' },
+    problem: { path: "Statement[0].Effect", problem: 'expected "Allow" or "Deny", got another string' },
   },
   {
     name: "an action without a service",
     input: doc(allow("GetObject")),
-    problem: { path: "Statement[0].Action", problem: 'expected "service:action" or "*", got "GetObject"' },
+    problem: { path: "Statement[0].Action", problem: 'expected "service:action" or "*", got a string without ":"' },
   },
   {
     name: "a resource that is not an ARN",
     input: doc(allow("ec2:*", ["*", "vpc-123"])),
-    problem: { path: "Statement[0].Resource[1]", problem: 'expected an ARN or "*", got "vpc-123"' },
+    problem: { path: "Statement[0].Resource[1]", problem: 'expected an ARN or "*", got a string that does not start with "arn:"' },
   },
   {
     name: "a Principal string other than *",
     input: doc({ ...allow("s3:GetObject"), Principal: "bob" }),
     problem: {
       path: "Statement[0].Principal",
-      problem: 'expected "*" or an object keyed by AWS, Service, Federated or CanonicalUser, got the string "bob"',
+      problem: 'expected "*" or an object keyed by AWS, Service, Federated or CanonicalUser, got another string',
     },
   },
   {
     name: "a Principal type in the wrong case",
     input: doc({ ...allow("s3:GetObject"), Principal: { Aws: "*" } }),
-    problem: { path: "Statement[0].Principal.Aws", problem: /element names are case-sensitive, did you mean "AWS"\?/ },
+    problem: { path: "Statement[0].Principal", problem: 'unexpected element (the 1st key): element names are case-sensitive, did you mean "AWS"?' },
   },
   {
     name: "an unknown condition operator",
     input: doc(allow("s3:GetObject", "*", { Condition: { StringEqual: { "aws:SourceVpce": "vpce-1" } } })),
-    problem: { path: "Statement[0].Condition.StringEqual", problem: 'unknown condition operator "StringEqual"' },
+    problem: { path: "Statement[0].Condition", problem: "unknown condition operator (the 1st key)" },
   },
   {
     name: "a condition value that is an object",
     input: doc(allow("s3:GetObject", "*", { Condition: { StringEquals: { "aws:SourceVpce": { a: 1 } } } })),
     problem: {
-      path: "Statement[0].Condition.StringEquals.aws:SourceVpce",
+      path: "Statement[0].Condition.StringEquals (the 1st key)",
       problem: "expected a string, number or boolean condition value, got an object",
     },
   },
@@ -111,17 +115,17 @@ const malformed: readonly MalformedCase[] = [
   {
     name: "an unsupported Version",
     input: { Version: "2020-01-01", Statement: [allow("s3:GetObject")] },
-    problem: { path: "Version", problem: 'expected "2012-10-17" or "2008-10-17", got "2020-01-01"' },
+    problem: { path: "Version", problem: 'expected "2012-10-17" or "2008-10-17", got another string' },
   },
   {
     name: "an unexpected top-level element",
     input: { Statement: [allow("s3:GetObject")], Extra: 1 },
-    problem: { path: "Extra", problem: 'unexpected element "Extra"; expected one of Version, Id, Statement' },
+    problem: { path: "(document)", problem: "unexpected element (the 2nd key); expected one of Version, Id, Statement" },
   },
   {
     name: "a statement element in the wrong case",
     input: doc({ effect: "Allow", Effect: "Allow", Action: "s3:*", Resource: "*" }),
-    problem: { path: "Statement[0].effect", problem: /did you mean "Effect"\?/ },
+    problem: { path: "Statement[0]", problem: 'unexpected element (the 1st key): element names are case-sensitive, did you mean "Effect"?' },
   },
   {
     name: "a Principal in an identity policy",
@@ -269,6 +273,6 @@ describe("parsePolicy: normalized model", () => {
         throw new Error("boom");
       },
     });
-    expect(parsePolicy(evil)).toEqual({ status: "malformed", document: undefined, problems: [{ path: "(document)", problem: "could not be read: boom" }] });
+    expect(parsePolicy(evil)).toEqual({ status: "malformed", document: undefined, problems: [{ path: "(document)", problem: "could not be read (reading it threw a generic error)" }] });
   });
 });

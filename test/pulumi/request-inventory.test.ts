@@ -1,39 +1,44 @@
 import { describe, expect, it } from "vitest";
+import type { EngineResource } from "../../src/adapters/pulumi/engine-resource";
 import { resourceInventory, stackInventory } from "../../src/pulumi/request-inventory";
 import { engineResource } from "../helpers/engine";
 
-const nextMacrotask = () => new Promise((ok) => setImmediate(ok));
+const same = (rs: readonly EngineResource[]) => rs;
 
 describe("request inventory", () => {
-  it("serves the policies of one request from one inventory, and a later request from a new one", async () => {
+  it("serves the stack policies of one request (same decoded properties) from one inventory", () => {
     const a = [engineResource("aws:rds/instance:Instance", "db", { storageEncrypted: true })];
-    const first = stackInventory(a);
-    await Promise.resolve();
-    expect(stackInventory(structuredClone(a))).toBe(first);
-    await nextMacrotask();
-    const changed = [engineResource("aws:rds/instance:Instance", "db", { storageEncrypted: false })];
-    const second = stackInventory(changed);
-    expect(second).not.toBe(first);
-    expect((second.stores[0]?.encryption as { enabled: boolean }).enabled).toBe(false);
+    const first = stackInventory(a, same);
+    // The next policy of the same request: new resource objects around the same decoded properties.
+    expect(stackInventory(a.map((r) => ({ ...r })), same)).toBe(first);
   });
 
-  it("never serves a different stack within the same request", () => {
-    const one = stackInventory([engineResource("aws:rds/instance:Instance", "a", {})]);
-    const two = stackInventory([engineResource("aws:rds/instance:Instance", "b", {})]);
+  it("never serves another request's inventory, even for the same URNs in the same tick", () => {
+    const one = stackInventory([engineResource("aws:rds/instance:Instance", "db", { storageEncrypted: true })], same);
+    const two = stackInventory([engineResource("aws:rds/instance:Instance", "db", { storageEncrypted: false })], same);
     expect(two).not.toBe(one);
+    expect((two.stores[0]?.encryption as { enabled: boolean }).enabled).toBe(false);
   });
 
-  it("shares one resource's inventory among the resource policies of one Analyze request only", async () => {
+  it("converts the engine's resources once per request", () => {
+    const a = [engineResource("aws:rds/instance:Instance", "db", {})];
+    let conversions = 0;
+    const count = (rs: readonly EngineResource[]) => (conversions++, rs);
+    stackInventory(a, count).stores;
+    stackInventory(a, count).stores;
+    expect(conversions).toBe(1);
+  });
+
+  it("shares one resource's inventory among the resource policies of one Analyze request only", () => {
     const db = engineResource("aws:rds/instance:Instance", "db", { storageEncrypted: true });
     const first = resourceInventory(db);
-    expect(resourceInventory(structuredClone(db))).toBe(first);
-    expect(resourceInventory(engineResource("aws:rds/instance:Instance", "other", {}))).not.toBe(first);
-    await nextMacrotask();
-    expect(resourceInventory(db)).not.toBe(first);
+    expect(resourceInventory({ ...db })).toBe(first);
+    const changed = engineResource("aws:rds/instance:Instance", "db", { storageEncrypted: false });
+    expect(resourceInventory(changed)).not.toBe(first);
   });
 
   it("builds each part of an inventory once, when first read", () => {
-    const inv = stackInventory([engineResource("aws:rds/instance:Instance", "lazy", { storageEncrypted: true })]);
+    const inv = stackInventory([engineResource("aws:rds/instance:Instance", "lazy", { storageEncrypted: true })], same);
     expect(inv.network).toBe(inv.network);
     expect(inv.iam).toBe(inv.iam);
     expect(inv.stores).toBe(inv.stores);

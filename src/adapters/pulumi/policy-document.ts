@@ -1,3 +1,4 @@
+import { boundValue } from "../../core/bounded-text";
 import { typeName } from "../../core/config";
 import { isUnknown, unknown, type Val } from "../../core/value";
 import { isUnknownSentinel } from "./engine-resource";
@@ -13,7 +14,7 @@ export function readDocument(p: Props, path: string): Val<unknown> | undefined {
   const v = p.get(path);
   if (isUnknown(v) || v === undefined || v === null) return v ?? undefined;
   if (typeof v === "string") return v;
-  const where = `property '${path}' of ${p.resource.name}`;
+  const where = `property '${boundValue(path)}' of ${p.resource.name}`;
   if (typeof v === "object" && !Array.isArray(v)) return withUnknowns(v, where);
   return unknown("error", `${where} should be a JSON policy document, got ${typeName(v)}`);
 }
@@ -30,5 +31,5 @@ function withUnknowns(v: unknown, where: string): unknown {
 
 /** The document, or Unknown("error") naming the missing property (the resource requires one). */
 export function requiredDocument(p: Props, path: string): Val<unknown> {
-  return readDocument(p, path) ?? unknown("error", `property '${path}' of ${p.resource.name} is not set`);
+  return readDocument(p, path) ?? unknown("error", `property '${boundValue(path)}' of ${p.resource.name} is not set`);
 }

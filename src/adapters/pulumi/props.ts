@@ -1,4 +1,5 @@
 import type { Tags } from "../../core/classification";
+import { boundValue } from "../../core/bounded-text";
 import { typeName } from "../../core/config";
 import { isUnknown, unknown, type Unknown, type Val } from "../../core/value";
 import { isUnknownSentinel, type EngineResource } from "./engine-resource";
@@ -6,7 +7,8 @@ import { isUnknownSentinel, type EngineResource } from "./engine-resource";
 /**
  * Reads a resource's properties by path ("a.b.0.c") into `Val`s: a computed value becomes
  * Unknown("preview"), a value of the wrong shape becomes Unknown("error") naming the path and
- * what was found. Never throws, and never puts a property's value into a message.
+ * what was found. Never throws, and never puts a property's value into a message: a message names the
+ * path (bounded: a path may hold a map's key, such as a tag key) and the kind of value found.
  */
 export class Props {
   constructor(readonly resource: EngineResource) {}
@@ -104,10 +106,10 @@ export class Props {
   /** An unknown value; in planned state, one no resource feeds is a provider default: not set. */
   private computed(path: string, property: string): Unknown | undefined {
     if (this.resource.plannedState && path !== "" && this.dependenciesOf(property).length === 0) return undefined;
-    return unknown("preview", `${path || "the properties"} of ${this.resource.name} is computed during the update`);
+    return unknown("preview", `${path ? boundValue(path) : "the properties"} of ${this.resource.name} is computed during the update`);
   }
 
   private malformed(path: string, expected: string, got: unknown): Unknown {
-    return unknown("error", `property '${path}' of ${this.resource.name} should be ${expected}, got ${typeName(got)}`);
+    return unknown("error", `property '${boundValue(path)}' of ${this.resource.name} should be ${expected}, got ${typeName(got)}`);
   }
 }

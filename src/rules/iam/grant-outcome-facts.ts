@@ -1,7 +1,15 @@
 import { fail, notAssessed, pass } from "../../core/outcome";
 import type { Outcome } from "../../core/rule";
 import type { ResourceRef } from "../../models/ref";
-import { analyzePolicy, type GrantFinding, type GrantFindingKind, type ParseProblem, type StatementRef, type UnknownVerdict } from "../../iam";
+import {
+  analyzePolicy,
+  type GrantFinding,
+  type GrantFindingKind,
+  type ParseProblem,
+  type PolicySizeProblem,
+  type StatementRef,
+  type UnknownVerdict,
+} from "../../iam";
 import { listed, type IdentityDocument } from "./iam-inventory-facts";
 
 /** One finding kind a rule counts, and what of each finding it keeps (undefined drops the finding). */
@@ -17,8 +25,9 @@ export interface KindCheck {
  * kind turns on a value that is not known; pass otherwise.
  */
 export function judgeIdentityDocument(doc: IdentityDocument, checks: readonly KindCheck[], passText: string): Outcome {
-  const analysis = analyzePolicy(doc.document, { kind: "identity" });
+  const analysis = analyzePolicy(doc.document, { kind: "identity", ...(doc.sizeLimit === undefined ? {} : { sizeLimit: doc.sizeLimit }) });
   if (analysis.status === "malformed") return malformedOutcome(doc.ref, doc.subject, analysis.problems);
+  if (analysis.status === "oversized" && analysis.size !== undefined) return oversizedOutcome(doc.ref, doc.subject, analysis.size);
   if (analysis.status === "unknown") {
     const u = analysis.unknowns[0];
     if (u !== undefined) return notAssessed(doc.ref, doc.what, u.unknown);
@@ -41,9 +50,14 @@ export function malformedOutcome(ref: ResourceRef, subject: string, problems: re
   return fail(ref, `${subject}: the policy document is malformed and AWS would reject it: ${shown.join("; ")}${more}`);
 }
 
+/** AWS rejects a document over its size limit: a violation, judged before anything it grants. */
+export function oversizedOutcome(ref: ResourceRef, subject: string, size: PolicySizeProblem): Outcome {
+  return fail(ref, `${subject}: the policy document ${size.message}`);
+}
+
 /** "Not assessed" for a verdict that turns on an unknown value. */
 export function openOutcome(ref: ResourceRef, subject: string, u: UnknownVerdict): Outcome {
-  return { status: "unknown", resource: ref, reason: u.unknown.reason, message: `${subject}: not assessed, ${u.message}` };
+  return { status: "unknown", resource: ref, reason: u.unknown.reason, message: `${subject}: ${u.message}` };
 }
 
 /** Findings joined for one message: the first few, then how many more. */

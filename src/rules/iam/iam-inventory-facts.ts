@@ -1,8 +1,16 @@
 import { describe } from "../../core/outcome";
 import type { Val } from "../../core/value";
-import { emptyIamInventory, type IamInventory } from "../../models/iam";
+import { emptyIamInventory, type IamInventory, type PrincipalKind } from "../../models/iam";
 import type { Inventory } from "../../models/inventory";
 import type { ResourceRef } from "../../models/ref";
+import type { PolicySizeKind } from "../../iam";
+
+/** The inline policies of one principal share one size limit, by principal kind. */
+const INLINE_SIZE_LIMITS: { readonly [K in PrincipalKind]: PolicySizeKind } = {
+  role: "role-inline-policy",
+  user: "user-inline-policy",
+  group: "group-inline-policy",
+};
 
 export const iamOf = (inventory: Inventory): IamInventory => inventory.iam ?? emptyIamInventory();
 
@@ -14,6 +22,8 @@ export interface IdentityDocument {
   /** How a "not assessed" message names the document, e.g. "its inline policy 'read'". */
   readonly what: string;
   readonly document: Val<unknown>;
+  /** AWS's size limit for the document where it goes: a managed policy, or the inline policies of a role, user or group. */
+  readonly sizeLimit?: PolicySizeKind;
 }
 
 /**
@@ -29,11 +39,12 @@ export function identityDocuments(iam: IamInventory): IdentityDocument[] {
       subject: embedded ? `${describe(p.ref)}, inline policy '${p.name}'` : describe(p.ref),
       what: embedded ? `its inline policy '${p.name}'` : "its policy document",
       document: p.document,
+      sizeLimit: INLINE_SIZE_LIMITS[p.principal.kind],
     };
   });
   const managed = iam.policies
     .filter((p) => !p.awsManaged)
-    .map((p) => ({ ref: p.ref, subject: describe(p.ref), what: "its policy document", document: p.document }));
+    .map((p) => ({ ref: p.ref, subject: describe(p.ref), what: "its policy document", document: p.document, sizeLimit: "managed-policy" as const }));
   return [...inline, ...managed];
 }
 

@@ -67,7 +67,7 @@ export function judgePrincipalDocument(
   const open = analysis.unknowns.find((u) => u.affects.some((k) => kinds.includes(k as PrincipalFindingKind)));
   if (open !== undefined) {
     const hint = open.unknown.reason === "not-fetched" ? "; set the rule's ownAccountIds (or trustedAccountIds) to judge it before deployment" : "";
-    return { status: "unknown", resource: ref, reason: open.unknown.reason, message: `${subject}: not assessed, ${open.message}${hint}` };
+    return { status: "unknown", resource: ref, reason: open.unknown.reason, message: `${subject}: ${open.message}${hint}` };
   }
   return pass(ref, `${subject} ${passText}`);
 }

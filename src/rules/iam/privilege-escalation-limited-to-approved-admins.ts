@@ -31,7 +31,7 @@ function judge(principal: IamPrincipal, v: EscalationVerdict, o: Options): Outco
     return pass(principal.ref, `${who} has no privilege-escalation path${ignored}`);
   }
   if (v.verdict === "unknown") {
-    return { status: "unknown", resource: principal.ref, reason: v.unknown.reason, message: `${who}: not assessed, ${v.why} (${v.unknown.detail || v.unknown.reason})` };
+    return { status: "unknown", resource: principal.ref, reason: v.unknown.reason, message: `${who}: ${v.why} (${v.unknown.detail || v.unknown.reason})` };
   }
   const ok = approved(principal, o);
   const approval = principal.kind === "group" ? `listed in approvedAdminGroups` : `tagged ${o.approvedAdminTagKey}=${o.approvedAdminTagValue}`;
@@ -93,7 +93,7 @@ export const privilegeEscalationLimitedToApprovedAdmins = defineRule<Options>({
         resource: policy.ref,
         reason: "not-fetched",
         message:
-          `${describe(policy.ref)}: not assessed, it allows privilege escalation (${findingsText(v.findings, 2)}) but ` +
+          `${describe(policy.ref)}: it allows privilege escalation (${findingsText(v.findings, 2)}) but ` +
           `${who} is not part of the stack, so whether it is an approved administrator is not known`,
       });
     }

@@ -93,7 +93,11 @@ function judge(s: Shared): Outcome {
     else if (segment !== undefined) known.set(segment, [...(known.get(segment) ?? []), describe(store.ref)]);
   }
   if (known.size > 1) {
-    const list = [...known.entries()].map(([seg, stores]) => `'${seg}' (${stores.join(", ")})`).join(" and ");
+    // Sorted: the engine sends a stack's resources in no fixed order, and the message must not depend on it.
+    const list = [...known.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([seg, stores]) => `'${seg}' (${[...stores].sort().join(", ")})`)
+      .join(" and ");
     return fail(s.ref, `${who} is shared by segments ${list}`);
   }
   if (undetermined) return notAssessed(s.ref, `the segment of a store using ${who}`, undetermined);

@@ -45,7 +45,7 @@ describe("CDG-IAM-001 iam-policy-grants-no-wildcard-access", () => {
     const [, rp] = documentShapes(UNKNOWN)[1] as [string, never];
     const [o] = judge(rule, [rp]);
     expect(o?.reason).toBe("preview");
-    expect(o?.message).toContain("not assessed");
+    expect(o?.status).toBe("unknown");
     expect(o?.message).toContain("policy");
   });
 

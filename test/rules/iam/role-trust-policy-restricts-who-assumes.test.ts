@@ -48,7 +48,7 @@ describe("CDG-IAM-006 role-trust-policy-restricts-who-assumes", () => {
   it("unknown: the trust policy is computed in preview", () => {
     const [o] = judge(rule, [engineResource(T.role, "app", { assumeRolePolicy: UNKNOWN })]);
     expect(o?.status).toBe("unknown");
-    expect(o?.message).toBe("IAM role 'app': not assessed, its trust policy is unknown (preview: assumeRolePolicy of app is computed during the update)");
+    expect(o?.message).toBe("IAM role 'app': its trust policy is unknown (preview: assumeRolePolicy of app is computed during the update)");
   });
 
   it("unknown until the own account is known: preview, the role's ARN not known yet", () => {

@@ -46,3 +46,12 @@ describe("CDG-SEG-002 segment-resources-not-shared", () => {
     expect(key?.status).toBe("unknown");
   });
 });
+
+describe("message order", () => {
+  it("names segments and stores the same way whatever order the stack's resources come in", () => {
+    const inv = stack(segment("b", { sgOf: "a" }), segment("a"));
+    const reversed = { ...inv, stores: [...inv.stores].reverse() };
+    expect(failures(reversed)).toEqual(failures(inv));
+    expect(failures(inv)).toEqual(["security group 'db-a' is shared by segments 'a' (RDS instance 'db-a') and 'b' (RDS instance 'db-b')"]);
+  });
+});

@@ -82,6 +82,8 @@ const searchDomain: PlacementReader = (p) => {
   };
 };
 
+const MSK_PUBLIC_ACCESS: ReadonlySet<string> = new Set(["DISABLED", "SERVICE_PROVIDED_EIPS"]);
+
 /** MSK brokers are public only with `SERVICE_PROVIDED_EIPS`. */
 const mskCluster: PlacementReader = (p) => {
   const info = p.itemPath("brokerNodeGroupInfo", 0);
@@ -91,7 +93,8 @@ const mskCluster: PlacementReader = (p) => {
     ...placement,
     publiclyAccessible: isUnknown(access) ? access : access === undefined ? undefined : access === "SERVICE_PROVIDED_EIPS",
     publicWhenUnset: false,
-    observed: `publicAccess.type ${typeof access === "string" ? access : isUnknown(access) ? "unknown" : "not set"}`,
+    // Only the provider's own values are printed: any other string is the program's text.
+    observed: `publicAccess.type ${typeof access === "string" ? (MSK_PUBLIC_ACCESS.has(access) ? access : "an unrecognized value") : isUnknown(access) ? "unknown" : "not set"}`,
   };
 };
 
