@@ -73,12 +73,20 @@ export function loadRules(dir: string): RuleLike[] {
 
 /** Our policies with empty bodies: names, descriptions and levels as src/pulumi/policy.ts makes them. */
 export function floorPolicies(dir: string): FloorPolicy[] {
-  return loadRules(dir).map((r) => ({
+  const rules: FloorPolicy[] = loadRules(dir).map((r) => ({
     name: r.slug,
     description: `${r.title} [${r.id}]`,
     enforcementLevel: r.severity === "high" || r.severity === "critical" ? "mandatory" : "advisory",
     scope: r.scope,
   }));
+  // The pack-wide settings entry is a (no-op) resource policy of our pack too.
+  const settings: FloorPolicy = {
+    name: "pack-settings",
+    description: "Settings shared by every policy of this pack (tag keys, classification, accounts...); it checks nothing itself.",
+    enforcementLevel: "advisory",
+    scope: "resource",
+  };
+  return [...rules, settings];
 }
 
 /**

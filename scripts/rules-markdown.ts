@@ -60,7 +60,7 @@ export function renderRulesMarkdown(rules: readonly AnyRule[]): string {
     "",
     "## Settings every policy accepts",
     "",
-    "Set them per policy in `--policy-pack-config` (Pulumi's `all` key sets only the enforcement level).",
+    "Set them once for every policy in the `pack-settings` entry of `--policy-pack-config`, or per policy (a policy's own entry wins; Pulumi's `all` key lends only its enforcement level). Any rule option may also be set in `pack-settings`, for every rule that has it.",
     "",
     "| setting | type | default | meaning |",
     "|---|---|---|---|",

@@ -18,7 +18,7 @@ export interface ResourceOptionsInput {
   additionalSecretOutputs: string[];
   aliases: string[];
   customTimeouts: CustomTimeouts;
-  /** Only Analyze carries the parent in options; see harness.ts. */
+  /** The parent's URN: the engine sets it in Analyze and AnalyzeStack alike (CLI 3.274.1). */
   parent?: string;
 }
 

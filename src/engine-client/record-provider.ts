@@ -11,7 +11,9 @@
 //   deterministic. A name whose `<property>Prefix` is set is left to the provider (it conflicts).
 // - Create: with every value known, the outputs are the checked inputs plus the id (`<name>-id`, also
 //   as the `id` output, as a bridged provider returns it) and, for AWS resources, an ARN
-//   (`arn:aws:<service>:<region>:123456789012:<name>`); in a preview the id and the ARN are unknown.
+//   (`arn:aws:<service>:<region>:123456789012:<name>`; an S3 bucket's is AWS's own, named by the bucket:
+//   `arn:aws:s3:::<bucket>`, as bucket policies and the pack match it against the bucket's name); in a
+//   preview the id and the ARN are unknown.
 //   Other computed outputs (e.g. `tagsAll`, a bucket's `bucketDomainName`) are not modelled: absent.
 // - A resource read with `.get()` (or imported) is looked up in preview too: its values are known, and
 //   its id is the one asked for.
@@ -113,6 +115,13 @@ export function checkedInputs(type: string, urn: string, inputs: Record<string, 
   return { ...inputs, [spec.property]: autoName(spec, urn, inputs) };
 }
 
+const S3_BUCKETS = new Set(["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"]);
+
+function arnOf(a: CreateArgs, state: Record<string, unknown>, mod: string, region: string): string {
+  if (S3_BUCKETS.has(a.type) && typeof state.bucket === "string") return `arn:aws:s3:::${state.bucket}`;
+  return `arn:aws:${mod.split("/")[0]}:${region}:${ACCOUNT_ID}:${a.name}`;
+}
+
 export interface CreateArgs {
   type: string;
   name: string;
@@ -133,9 +142,7 @@ export function mockCreate(a: CreateArgs, opts: { preview: boolean; region: stri
   if (!a.type.startsWith("pulumi:providers:")) {
     state.id = known ? id : UNKNOWN;
     const [pkg, mod = ""] = a.type.split(":");
-    if (pkg === "aws" && state.arn === undefined) {
-      state.arn = known ? `arn:aws:${mod.split("/")[0]}:${opts.region}:${ACCOUNT_ID}:${a.name}` : UNKNOWN;
-    }
+    if (pkg === "aws" && state.arn === undefined) state.arn = known ? arnOf(a, state, mod, opts.region) : UNKNOWN;
   }
   return { id: known ? id : undefined, state };
 }

@@ -1,6 +1,6 @@
 import { isUnknown } from "../core/value";
 import type { ActionInfo } from "./actions";
-import { denyOnAllow, prepareDeny, type AllowResources, type DenyCandidate, type DenyOnAllow, type PreparedDeny } from "./shadow";
+import { denyOnAllow, prepareDeny, type ActionSide, type AllowResources, type DenyCandidate, type DenyOnAllow, type PreparedDeny } from "./shadow";
 
 // Finds, for one Allow, the Deny statements that can affect it without comparing it with every Deny
 // of the document. Each Deny is prepared once (principals, conditions, expanded actions); a Deny whose
@@ -9,14 +9,24 @@ import { denyOnAllow, prepareDeny, type AllowResources, type DenyCandidate, type
 // O(length of the ARN). Every Deny the index returns is then judged exactly as before (denyOnAllow):
 // the index only skips pairs that answer "no" for every action.
 
-/** A character trie of lowercase literal prefixes, each node holding the Denies whose patterns end there. */
+/**
+ * A character trie of lowercase literal prefixes, each node holding the Denies whose patterns end
+ * there, by the services their Action element names (under `any` for NotAction or unknown entries).
+ */
 interface TrieNode {
   readonly next: Map<string, TrieNode>;
-  denies: number[] | undefined;
+  any: number[] | undefined;
+  byService: Map<string, number[]> | undefined;
 }
 
 function trieNode(): TrieNode {
-  return { next: new Map(), denies: undefined };
+  return { next: new Map(), any: undefined, byService: undefined };
+}
+
+function push(list: number[] | undefined, at: number): number[] {
+  if (list === undefined) return [at];
+  if (list[list.length - 1] !== at) list.push(at);
+  return list;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -224,12 +234,12 @@ export class DenyIndex {
       else if (r.values.some((v) => isUnknown(v) || v === "*")) this.always.add(at, services);
       else {
         this.byPrefix.add(at, services);
-        for (const v of r.values) if (!isUnknown(v)) this.insert(literalPrefix(v), at);
+        for (const v of r.values) if (!isUnknown(v)) this.insert(literalPrefix(v), at, services);
       }
     }
   }
 
-  private insert(prefix: string, at: number): void {
+  private insert(prefix: string, at: number, services: ReadonlySet<string> | undefined): void {
     let node = this.trie;
     for (let i = 0; i < prefix.length; i++) {
       const ch = prefix[i] as string;
@@ -237,17 +247,29 @@ export class DenyIndex {
       if (child === undefined) node.next.set(ch, (child = trieNode()));
       node = child;
     }
-    if (node.denies === undefined) node.denies = [at];
-    else if (node.denies[node.denies.length - 1] !== at) node.denies.push(at);
+    if (services === undefined) node.any = push(node.any, at);
+    else {
+      const byService = (node.byService ??= new Map());
+      for (const s of services) byService.set(s, push(byService.get(s), at));
+    }
   }
 
-  /** Positions of the Denies with a pattern whose literal prefix begins `text` (lowercased). */
-  private prefixesOf(text: string, visit: (at: number) => void): void {
+  /**
+   * Visits the Denies with a pattern whose literal prefix begins `text` (lowercased) and that may name
+   * an action of `services` (any service when undefined). A Deny may be visited more than once.
+   */
+  private prefixesOf(text: string, services: ReadonlySet<string> | undefined, visit: (at: number) => void): void {
     let node: TrieNode | undefined = this.trie;
     const lower = text.toLowerCase();
     let i = 0;
     while (node !== undefined) {
-      if (node.denies !== undefined) for (const at of node.denies) visit(at);
+      if (node.any !== undefined) for (const at of node.any) visit(at);
+      const byService = node.byService;
+      if (byService !== undefined) {
+        if (services === undefined || services.size > byService.size) {
+          for (const list of byService.values()) for (const at of list) visit(at);
+        } else for (const s of services) for (const at of byService.get(s) ?? []) visit(at);
+      }
       if (i >= lower.length) break;
       node = node.next.get(lower[i] as string);
       i++;
@@ -258,7 +280,11 @@ export class DenyIndex {
    * The Denies that affect some action of an Allow with these resources whose candidate actions
    * belong to `services` (undefined: any service), in document order.
    */
-  onAllow(resources: AllowResources, services: ReadonlySet<string> | undefined): DenyOnAllow[] {
+  onAllow(
+    resources: AllowResources,
+    services: ReadonlySet<string> | undefined,
+    touches: (action: ActionSide) => boolean = () => true,
+  ): DenyOnAllow[] {
     const found = (this.collector ??= new Collector(this.prepared.length));
     found.start();
     this.always.collect(services, found);
@@ -271,8 +297,8 @@ export class DenyIndex {
         // Such a Deny covers the Allow only if its patterns cover every known resource.
         const last = known.length - 1;
         known.forEach((r, j) =>
-          this.prefixesOf(r, (at) => {
-            if (found.hit(at, j) && j === last && this.reaches(at, services)) found.add(at);
+          this.prefixesOf(r, services, (at) => {
+            if (found.hit(at, j) && j === last) found.add(at);
           }),
         );
       }
@@ -280,18 +306,12 @@ export class DenyIndex {
     const out: DenyOnAllow[] = [];
     const positions = found.found.length > 1 ? Int32Array.from(found.found).sort() : found.found;
     for (const at of positions) {
-      const d = this.fixed.get(at) ?? denyOnAllow(this.prepared[at] as PreparedDeny, at, resources);
+      const p = this.prepared[at] as PreparedDeny;
+      // A Deny whose Action element lists none of the Allow's actions changes nothing.
+      if (p.action.otherwise.coverage === "no" && !touches(p.action)) continue;
+      const d = this.fixed.get(at) ?? denyOnAllow(p, at, resources);
       if (d !== undefined) out.push(d);
     }
     return out;
-  }
-
-  /** Whether the Deny may name an action of one of the services. */
-  private reaches(at: number, services: ReadonlySet<string> | undefined): boolean {
-    const p = this.prepared[at] as PreparedDeny;
-    if (services === undefined || p.action.otherwise.coverage !== "no") return true;
-    const [small, large] = services.size < p.action.services.size ? [services, p.action.services] : [p.action.services, services];
-    for (const s of small) if (large.has(s)) return true;
-    return false;
   }
 }

@@ -4,7 +4,7 @@ import type { StatementRef, UnknownAction, UnknownVerdict } from "./findings";
 import { GRANT_FINDING_KINDS } from "./findings";
 import type { ActionPattern, PolicyDocument, Statement } from "./model";
 import { DenyIndex, type CertainDenies } from "./deny-index";
-import type { AllowResources, CoverageResult, DenyCandidate, DenyOnAllow } from "./shadow";
+import type { ActionSide, AllowResources, CoverageResult, DenyCandidate, DenyOnAllow } from "./shadow";
 
 /** What one Allow statement grants once Deny statements are taken into account. */
 export interface Grant {
@@ -128,7 +128,9 @@ function readGrant(
   const candidates = element.element === "Action" ? named : complementOf(patterns, named);
   const resources = allowResources(statement);
   // An Allow statement is never a Deny candidate, so every candidate applies to it.
-  const applied = cache.get(candidates, resources, () => applyDenies(candidates, denies.certain, denies.onAllow(resources, servicesOf(candidates))));
+  const applied = cache.get(candidates, resources, () =>
+    applyDenies(candidates, denies.certain, denies.onAllow(resources, servicesOf(candidates), listsSomeOf(candidates))),
+  );
   for (const [denyIndex, { unknown, actions: ids }] of applied.doubtfulByDeny) {
     unknowns.push(
       everything(
@@ -215,6 +217,19 @@ function stampPositions(candidates: readonly ActionInfo[]): number {
     }
   }
   return stamp;
+}
+
+/** Whether a Deny's Action element lists one of the candidates (the smaller side is scanned). */
+function listsSomeOf(candidates: readonly ActionInfo[]): (side: ActionSide) => boolean {
+  let stamped: number | undefined;
+  return (side) => {
+    if (side.listedActions.length <= candidates.length) {
+      stamped ??= stampPositions(candidates);
+      const at = stamped;
+      return side.listedActions.some((a) => slotStamp[a.ordinal] === at);
+    }
+    return candidates.some((a) => side.listed.has(a.key));
+  };
 }
 
 const servicesOfList = new WeakMap<readonly ActionInfo[], ReadonlySet<string>>();

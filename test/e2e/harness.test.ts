@@ -197,10 +197,18 @@ describe("AnalyzeStack", () => {
       propertyDependencies: { keyArn: [key.urn] },
       provider: PROVIDER.urn,
       props: { keyArn: "<unknown>", token: "t0k3n" },
-      // AnalyzeStack carries the parent beside the options, not in them.
+      // AnalyzeStack carries the parent both beside the options and in them (step_generator.go AnalyzeResources).
       opts: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [],
-        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 } },
+        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, parent: ROOT.urn },
     });
+  });
+
+  it("sends a resource's outputs when it has them (recorded resources), its properties otherwise", async () => {
+    const p = { ...probe("with-outputs", { size: "input" }), outputs: { size: "output", id: "probe-id", token: secret("t") } };
+    const stack = of(await pack.analyzeStack([ROOT, p]), "tiny-stack-graph");
+    expect(JSON.parse(stack[0]?.message.split("\n")[1] ?? "null")).toMatchObject({ props: { size: "output", id: "probe-id", token: "t" } });
+    const analyzed = of(await pack.analyze(p), "tiny-probe");
+    expect(JSON.parse(analyzed[0]?.message.split("\n")[1] ?? "null")).toMatchObject({ props: { size: "input" } });
   });
 
   it("attributes a stack violation naming no known resource to the root stack", async () => {

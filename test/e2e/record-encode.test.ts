@@ -1,6 +1,6 @@
 // The recorder's translation from the SDK's wire encoding to the analyzer's.
 import { describe, expect, it } from "vitest";
-import { durationSeconds, toAnalyzerWire, toRecordedResources, type Registration } from "../../src/engine-client/record-encode";
+import { durationSeconds, secretOutputs, toAnalyzerWire, toRecordedResources, type Registration } from "../../src/engine-client/record-encode";
 import { OUTPUT_VALUE_SIG, RESOURCE_REFERENCE_SIG, SIG_KEY, UNKNOWN, secret } from "../../src/engine-client/wire";
 
 const ref = (urn: string, id?: string) => ({ [SIG_KEY]: RESOURCE_REFERENCE_SIG, urn, ...(id === undefined ? {} : { id }) });
@@ -52,6 +52,28 @@ describe("toRecordedResources", () => {
     expect(out[2]?.provider).toEqual({ urn: explicit.urn, type: explicit.type, name: "eu", properties: { region: "eu-central-1" } });
     expect(out[3]?.provider?.properties).toEqual({ region: "eu-west-1", token: secret("t"), version: "7.48.0" });
     expect(out[3]?.propertyDependencies).toEqual({ x: ["u1", "u2"] });
+  });
+
+  it("keeps the outputs and the id apart from the inputs; a default provider's outputs are its inputs", () => {
+    const a = {
+      ...base, urn: "urn:pulumi:s::p::aws:s3/bucket:Bucket::a", type: "aws:s3/bucket:Bucket", name: "a",
+      inputs: { bucket: "a-1234567" }, outputs: { bucket: "a-1234567", id: "a-id", arn: "arn:aws:s3:::a-1234567" }, id: "a-id",
+    };
+    const known = toRecordedResources([a], ctx);
+    expect(known[1]).toMatchObject({ properties: { bucket: "a-1234567" }, outputs: a.outputs, id: "a-id" });
+    expect(known[0]).toMatchObject({ id: "default_7_48_0-id", outputs: known[0]?.properties });
+    const preview = toRecordedResources([{ ...a, id: "", outputs: { ...a.outputs, id: UNKNOWN, arn: UNKNOWN } }], { ...ctx, preview: true });
+    expect(preview[1]?.id).toBeUndefined();
+    expect(preview[1]?.outputs).toEqual({ bucket: "a-1234567", id: UNKNOWN, arn: UNKNOWN });
+    expect(preview[0]?.id).toBeUndefined();
+  });
+
+  it("makes outputs secret as the step executor does: additionalSecretOutputs (not id) and secret inputs", () => {
+    const out = secretOutputs({ id: "i", password: "p", token: "t", plain: "x", computed: UNKNOWN }, { token: secret("t") }, ["id", "password", "computed", "absent"]);
+    expect(out).toEqual({ id: "i", password: secret("p"), token: secret("t"), plain: "x", computed: secret(UNKNOWN) });
+    const reg = { ...base, urn: "urn:a", type: "aws:rds/instance:Instance", name: "a", inputs: { password: secret("p") },
+      outputs: { password: "p", endpoint: "e" }, additionalSecretOutputs: ["endpoint"] };
+    expect(toRecordedResources([reg], ctx)[1]?.outputs).toEqual({ password: secret("p"), endpoint: secret("e") });
   });
 
   it("fails on a provider reference to an unregistered provider", () => {

@@ -14,13 +14,13 @@ beforeAll(async () => {
   pack = await startPack(root);
   await pack.configure({});
   compliant = await analyzeProgram(pack, join(root, "examples", "segments-compliant"));
-  violations = await analyzeProgram(pack, join(root, "examples", "segments-violations"));
+  violations = await analyzeProgram(pack, join(root, "examples", "tenants-violations"));
 });
 afterAll(async () => {
   await pack?.close();
 });
 
-const urn = (type: string, name: string) => `urn:pulumi:dev::segments-violations::${type}::${name}`;
+const urn = (type: string, name: string) => `urn:pulumi:dev::tenants-violations::${type}::${name}`;
 
 describe("segregated customer segments (preview)", () => {
   it("the compliant program has no violation", () => {
