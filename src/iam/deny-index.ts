@@ -3,11 +3,13 @@ import type { ActionInfo } from "./actions";
 import { denyOnAllow, prepareDeny, type ActionSide, type AllowResources, type DenyCandidate, type DenyOnAllow, type PreparedDeny } from "./shadow";
 
 // Finds, for one Allow, the Deny statements that can affect it without comparing it with every Deny
-// of the document. Each Deny is prepared once (principals, conditions, expanded actions); a Deny whose
-// Resource list is known and names no `*` can only cover an Allow whose first resource starts with the
-// literal beginning (up to the first wildcard) of one of its patterns, which a trie finds in
-// O(length of the ARN). Every Deny the index returns is then judged exactly as before (denyOnAllow):
-// the index only skips pairs that answer "no" for every action.
+// of the document. Each Deny is prepared once (principals, conditions, expanded actions). Denies that
+// answer every Allow the same, for certain (Resource `*`, no unknown part), are merged into per-action
+// tables. The others are filed by the services their Action element names and, when their Resource
+// list is known and names no `*`, by the literal beginning (up to the first wildcard) of each pattern
+// in a trie: such a Deny can only cover an Allow whose every resource starts with one of them, which
+// the trie finds in O(length of the ARN). Every Deny the index returns is then judged exactly as
+// before (denyOnAllow): the index only skips pairs that answer "no" for every action.
 
 /**
  * A character trie of lowercase literal prefixes, each node holding the Denies whose patterns end

@@ -14,7 +14,7 @@ beforeAll(async () => {
   pack = await startPack(root);
   await pack.configure({});
   compliant = await analyzeProgram(pack, join(root, "examples", "segments-compliant"));
-  violations = await analyzeProgram(pack, join(root, "examples", "tenants-violations"));
+  violations = await analyzeProgram(pack, join(root, "examples", "segments-violations"));
 });
 afterAll(async () => {
   await pack?.close();
