@@ -6,7 +6,7 @@ import { defaultProvider, providerResource, resourceOf, stackResource, type Stac
 import { UNKNOWN, secret } from "../src/engine-client/wire";
 
 /** mulberry32: a tiny seeded PRNG, so every run generates the same stack. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

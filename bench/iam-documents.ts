@@ -1,6 +1,7 @@
 // Large, realistic IAM policy documents for scaling measurements: N statements mixing Allow and Deny,
 // exact actions and wildcards, named resources and `*`, conditions, NotAction and NotResource. Seeded,
 // so that a size always yields the same document.
+import { random } from "./generate-resources";
 
 export interface LargeDocumentOptions {
   /** Number of statements. */
@@ -15,17 +16,7 @@ export interface LargeDocumentOptions {
 
 type Json = Record<string, unknown>;
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = random;
 
 const EXACT_ACTIONS = [
   "s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket", "s3:GetBucketPolicy", "s3:PutBucketPolicy",

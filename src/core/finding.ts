@@ -1,5 +1,5 @@
 import type { ResourceRef } from "./ref";
-import type { FrameworkMap, PillarKey, Severity } from "./rule";
+import type { AnyRule } from "./rule";
 import type { UnknownReason } from "./value";
 import type { Waiver } from "./waivers";
 
@@ -7,14 +7,7 @@ import type { Waiver } from "./waivers";
 export type FindingStatus = "fail" | "pass" | "not-assessed" | "waived";
 
 /** The rule's metadata a finding carries, so a report needs nothing else to explain it. */
-export interface FindingRule {
-  readonly id: string;
-  readonly slug: string;
-  readonly title: string;
-  readonly pillar: PillarKey;
-  readonly severity: Severity;
-  readonly frameworks: FrameworkMap;
-}
+export type FindingRule = Pick<AnyRule, "id" | "slug" | "title" | "pillar" | "severity" | "frameworks">;
 
 /** A waiver that matched the finding's resource, or a waiver tag that could not be read. */
 export type FindingWaiver =

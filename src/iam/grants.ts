@@ -253,7 +253,8 @@ const GRANTED = 3;
 
 /**
  * Takes the Deny statements away from an Allow's candidate actions. Equivalent to asking every Deny
- * about every action, in document order, but each Deny only visits the actions its element lists (a
+ * about every action, in document order, but the Denies that answer every Allow alike for certain are
+ * looked up per action in merged tables, each other Deny only visits the actions its element lists (a
  * NotAction or unknown element: the others), and positions already decided drop out of later passes:
  * the cost is the candidates plus what the Denies list, not their product.
  */
