@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { repoRoot } from "../src/engine-client/repo-root";
 import { runComparison, summarize, type CompareOptions } from "./compare";
 import { benchIamThroughput } from "./iam-throughput";
+import { benchIamScaling } from "./iam-scaling";
 import { preparePacks, type PackKey } from "./pack-set";
 import { machineInfo, ratios, renderMarkdown, versionsOf, type Report } from "./report";
 import type { BenchResult } from "./stats";
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
     if (args.iam) {
       log("IAM analyzer throughput");
       try {
-        iam = await benchIamThroughput({ seconds: args.iamSeconds, packDir: set.ours.dir });
+        iam = [...(await benchIamThroughput({ seconds: args.iamSeconds, packDir: set.ours.dir })), ...benchIamScaling({ packDir: set.ours.dir })];
       } catch (e) {
         log(`skipping the IAM benchmark: ${e instanceof Error ? e.message : String(e)}`);
       }

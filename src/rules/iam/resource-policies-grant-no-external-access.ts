@@ -1,12 +1,21 @@
-import { describe } from "../../core/outcome";
+import { describe, fail } from "../../core/outcome";
 import { type Outcome } from "../../core/rule";
 import { defineRule } from "../define-rule";
 import type { ResourcePolicyService } from "../../models/exposure";
 import { CONTROLS } from "../frameworks";
 import { ACCOUNT_OPTIONS, judgePrincipalDocument, principalOptions, type AccountOptions } from "./principal-policy-facts";
+import { policySizeProblem, type PolicySizeKind } from "../../iam/size-limits";
 
 /** Bucket, key, queue, topic and secret policies; the others are judged for public access only (CDG-NET-008). */
 const JUDGED_SERVICES: ReadonlySet<ResourcePolicyService> = new Set(["s3", "kms", "sqs", "sns", "secretsmanager"]);
+
+/** The size limit AWS sets on each judged service's resource policies. */
+const SIZE_LIMIT_OF: Partial<Record<ResourcePolicyService, PolicySizeKind>> = {
+  s3: "s3-bucket-policy",
+  kms: "kms-key-policy",
+  sqs: "sqs-queue-policy",
+  sns: "sns-topic-policy",
+};
 
 export const resourcePoliciesGrantNoExternalAccess = defineRule<AccountOptions>({
   id: "CDG-IAM-007",
@@ -41,16 +50,21 @@ export const resourcePoliciesGrantNoExternalAccess = defineRule<AccountOptions>(
   evaluate(inventory, ctx): Outcome[] {
     return (inventory.resourcePolicies ?? [])
       .filter((policy) => JUDGED_SERVICES.has(policy.service))
-      .map((policy) =>
-        judgePrincipalDocument(
+      .map((policy) => {
+        const subject = policy.ref.label.endsWith(" policy") ? describe(policy.ref) : `${describe(policy.ref)} resource policy`;
+        // AWS rejects a policy over its service's size limit: judged at once, before any analysis.
+        const limit = SIZE_LIMIT_OF[policy.service];
+        const tooBig = limit === undefined ? undefined : policySizeProblem(policy.document, limit);
+        if (tooBig !== undefined) return fail(policy.ref, `${subject}: the policy document ${tooBig.message}`);
+        return judgePrincipalDocument(
           policy.ref,
-          policy.ref.label.endsWith(" policy") ? describe(policy.ref) : `${describe(policy.ref)} resource policy`,
+          subject,
           policy.ref.label.endsWith(" policy") ? "its policy document" : "its resource policy",
           policy.document,
           principalOptions(policy.accountId, ctx.options, "resource"),
           ["cross-account-without-condition", "not-principal-allow"],
           "grants access only within its account, to trusted accounts or under scoping conditions",
-        ),
-      );
+        );
+      });
   },
 });

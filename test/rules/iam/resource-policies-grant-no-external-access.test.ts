@@ -82,3 +82,27 @@ describe("CDG-IAM-007 resource-policies-grant-no-external-access", () => {
     expect(judge(rule, [bp], OPTIONS)[0]?.message).toMatch(new RegExp(`^S3 bucket policy 'bp': Statement\\[0\\] \\(Sid "Partner"\\) .*${OTHER}`));
   });
 });
+
+describe("CDG-IAM-007 resource policies over AWS's size limits", () => {
+  /** A compliant policy of own-account statements padded to about `bytes` bytes (no whitespace). */
+  const sized = (bytes: number): Record<string, unknown> => {
+    const one = { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${OWN}:root` }, Action: "s3:GetObject", Resource: "arn:aws:s3:::orders/*" };
+    const count = Math.ceil(bytes / (JSON.stringify({ ...one, Sid: "S000" }).length + 1));
+    return doc(...Array.from({ length: count }, (_, i) => ({ ...one, Sid: `S${i}` })));
+  };
+
+  it.each([
+    ["compliant: a bucket policy under 20 KB", "aws:s3/bucketPolicy:BucketPolicy", { bucket: "orders" }, 19_000, "pass"],
+    ["violation: a bucket policy over 20 KB, which AWS rejects", "aws:s3/bucketPolicy:BucketPolicy", { bucket: "orders" }, 21_000, "fail"],
+    ["compliant: a key policy of 30 KB (its limit is 32 KB)", "aws:kms/keyPolicy:KeyPolicy", { keyId: "1234abcd-12ab-34cd-56ef-1234567890ab" }, 30_000, "pass"],
+    ["violation: a key policy over 32 KB", "aws:kms/keyPolicy:KeyPolicy", { keyId: "1234abcd-12ab-34cd-56ef-1234567890ab" }, 34_000, "fail"],
+  ])("%s", (_name, type, props, bytes, expected) => {
+    const outcomes = judge(rule, [engineResource(type, "p", { ...props, policy: JSON.stringify(sized(bytes)) })], OPTIONS);
+    expect(statusOf(outcomes)).toBe(expected);
+    if (expected === "fail") expect(outcomes[0]?.message).toMatch(/over the .* limit .*AWS would reject it/);
+  });
+
+  it("unknown: a document computed in preview is not judged for size", () => {
+    expect(statusOf(judge(rule, [engineResource("aws:s3/bucketPolicy:BucketPolicy", "p", { bucket: "orders", policy: UNKNOWN })]))).toBe("unknown");
+  });
+});
