@@ -14,14 +14,14 @@
 // returned (record-provider.ts), for a component, and the root stack, what it registered with
 // registerOutputs (the stack: the program's exports), for a provider its inputs. As the step executor
 // does, an output named in additionalSecretOutputs, or whose input is secret, is made secret.
-import type { AnalyzerResourceInput, CustomTimeouts, ProviderInput } from "./analyzer-types";
+import type { AnalyzerResourceInput, ProviderInput, ResourceOptionsInput } from "./analyzer-types";
 import { defaultProvider } from "./resource-builder";
 import {
   OUTPUT_VALUE_SIG, RESOURCE_REFERENCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN, isPlainObject, isSecret, secret, type WireValue,
 } from "./wire";
 
 /** One RegisterResource or ReadResource request, as captured at the mock monitor. */
-export interface Registration {
+export interface Registration extends Omit<ResourceOptionsInput, "parent"> {
   urn: string;
   type: string;
   name: string;
@@ -43,12 +43,6 @@ export interface Registration {
   providerRef: string;
   /** The package version the SDK asked for (names the default provider). */
   version: string;
-  protect: boolean;
-  ignoreChanges: string[];
-  deleteBeforeReplace?: boolean;
-  additionalSecretOutputs: string[];
-  aliases: string[];
-  customTimeouts: CustomTimeouts;
 }
 
 /**
