@@ -5,6 +5,8 @@ import { fromAnalyzeResponse, toAnalyzeRequest, toStackResource } from "../../sr
 import type { AnalyzeResult, AnalyzerResourceInput } from "../../src/engine-client/analyzer-types";
 import { toPolicy } from "../../src/pulumi/policy";
 import { ALL_RULES } from "../../src/rules";
+import { expect } from "vitest";
+import { MARK, secretCases } from "./secret-cases";
 
 type Handler = (call: { request: unknown }, callback: (err: unknown, resp?: pb.AnalyzeResponse) => void) => Promise<void>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -40,3 +42,13 @@ export const textsOf = (r: AnalyzeResult): string[] => [
   ...r.diagnostics.flatMap((d) => [d.message.startsWith(`${d.description}\n`) ? d.message.slice(d.description.length + 1) : d.message, d.reportedUrn]),
   ...r.notApplicable.map((n) => n.reason),
 ];
+
+/** Runs the secret cases through Analyze and AnalyzeStack and asserts every text the pack returns is redacted. */
+export async function expectNoSecretPrinted(): Promise<void> {
+  const resources = secretCases();
+  const results = [...(await Promise.all(resources.map(analyze))), await analyzeStack(resources)];
+  const texts = results.flatMap(textsOf);
+  expect(texts.length).toBeGreaterThan(5);
+  for (const text of texts) expect(text).not.toMatch(new RegExp(`${MARK}|AdministratorAccess|210987654321`, "i"));
+  expect(texts.join("\n")).toContain("[secret]");
+}
