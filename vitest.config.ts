@@ -6,5 +6,6 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 180_000,
+    globalSetup: ["test/support/moto/global-setup.ts"],
   },
 });

@@ -11,11 +11,25 @@ export interface ConfigCheck {
   readonly entries: number;
 }
 
+/** A policy config file read: its problems, each policy's settings, and the levels it sets. */
+export interface PolicyConfigFile {
+  readonly problems: readonly string[];
+  readonly entries: ConfigEntries;
+  /** Policy name (or `all`) -> enforcement level, where the file sets one. */
+  readonly levels: Readonly<Record<string, string>>;
+}
+
 /**
  * Checks a `--policy-pack-config` file against the pack offline, as the pack checks it at Configure, plus
  * what the engine refuses before (a bad level, an entry for a policy the pack lacks without a level).
  */
 export function checkConfigFile(file: string): ConfigCheck {
+  const read = readPolicyConfig(file);
+  return { problems: read.problems, entries: Object.keys(read.entries).length };
+}
+
+/** Reads and checks a policy config file (JSON or YAML); throws only when it cannot be read or parsed. */
+export function readPolicyConfig(file: string): PolicyConfigFile {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -31,10 +45,12 @@ export function checkConfigFile(file: string): ConfigCheck {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new Error(`${file} must hold an object of policy names`);
   const problems: string[] = [];
   const entries: Record<string, Record<string, unknown>> = {};
+  const levels: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
     if (typeof value === "string") {
       if (!LEVELS.includes(value)) problems.push(`'${name}': enforcement level '${value}' is not one of ${LEVELS.join(", ")}`);
       entries[name] = {};
+      levels[name] = value;
     } else if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const { enforcementLevel, ...props } = value as Record<string, unknown>;
       if (enforcementLevel !== undefined && !LEVELS.includes(String(enforcementLevel))) {
@@ -42,9 +58,10 @@ export function checkConfigFile(file: string): ConfigCheck {
       }
       if (name === "all" && enforcementLevel === undefined) problems.push(`'all' needs an enforcementLevel (the engine refuses it without one)`);
       entries[name] = props;
+      if (typeof enforcementLevel === "string") levels[name] = enforcementLevel;
     } else {
       problems.push(`'${name}' must be an enforcement level or an object`);
     }
   }
-  return { problems: [...problems, ...packConfigProblems(entries as ConfigEntries, ALL_RULES)], entries: Object.keys(entries).length };
+  return { problems: [...problems, ...packConfigProblems(entries as ConfigEntries, ALL_RULES)], entries, levels };
 }

@@ -1,41 +1,44 @@
 #!/usr/bin/env node
+import { Command, CommanderError } from "commander";
 import { checkConfigFile } from "./config-check";
+import { iamPolicyCommand } from "./iam-policy-command";
 import { listRules } from "./rules";
+import { scanCommand } from "./scan-command";
+import { UsageError } from "./select-rules";
+import { TOOL } from "./tool";
 
-const USAGE = `usage: cdguard <command>
-
-commands:
-  rules              list every rule (id, policy name, pillar, severity, scope)
-  config check FILE  check a --policy-pack-config file (JSON or YAML) against the pack: unknown policies,
-                     unknown options and bad values, each with the nearest valid name; exit 1 if any
-  help               show this text`;
-
-async function main(argv: string[]): Promise<number> {
-  const [command] = argv;
-  switch (command) {
-    case "rules":
+function program(): Command {
+  const cdguard = new Command("cdguard")
+    .description("customer-data-guard: keep customers' data safe on AWS")
+    .version(TOOL.version)
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  cdguard
+    .command("rules")
+    .description("list every rule (id, policy name, pillar, severity, scope)")
+    .action(() => {
       process.stdout.write(listRules());
-      return 0;
-    case "config":
-      return configCommand(argv.slice(1));
-    case undefined:
-    case "help":
-    case "--help":
-    case "-h":
-      console.log(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      console.error(`cdguard: unknown command '${command}'\n\n${USAGE}`);
-      return 2;
-  }
+    });
+  cdguard
+    .command("config")
+    .description("work with policy-pack config files")
+    .command("check")
+    .argument("<file>", "a --policy-pack-config file (JSON or YAML)")
+    .description("check a config file against the pack: unknown policies, options, bad values; exit 1 if any")
+    .action((file: string) => {
+      process.exitCode = configCheck(file);
+    });
+  cdguard.addCommand(scanCommand());
+  cdguard.addCommand(iamPolicyCommand());
+  cdguard.on("command:*", (operands: string[]) => {
+    throw new UsageError(`unknown command '${operands[0]}'\n\n${cdguard.helpInformation()}`);
+  });
+  for (const c of cdguard.commands) c.exitOverride();
+  return cdguard;
 }
 
-function configCommand(args: string[]): number {
-  const [sub, file, ...extra] = args;
-  if (sub !== "check" || file === undefined || extra.length > 0) {
-    console.error(`cdguard: usage: cdguard config check FILE`);
-    return 2;
-  }
+function configCheck(file: string): number {
   const { problems, entries } = checkConfigFile(file);
   if (problems.length === 0) {
     console.log(`${file}: ${entries} entries, no problems`);
@@ -45,12 +48,29 @@ function configCommand(args: string[]): number {
   return 1;
 }
 
+async function main(argv: string[]): Promise<number> {
+  const cli = program();
+  if (argv.length === 0) {
+    process.stderr.write(cli.helpInformation());
+    return 2;
+  }
+  await cli.parseAsync(argv, { from: "user" });
+  return typeof process.exitCode === "number" ? process.exitCode : 0;
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (err: unknown) => {
-    console.error(`cdguard: ${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof CommanderError) {
+      // Commander printed its message already; help and version are not errors.
+      process.exitCode = err.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    const debug = process.argv.includes("--debug");
+    const text = debug && err instanceof Error && !(err instanceof UsageError) ? (err.stack ?? err.message) : err instanceof Error ? err.message : String(err);
+    console.error(`cdguard: ${text}`);
     process.exitCode = 2;
   },
 );

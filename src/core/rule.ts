@@ -71,6 +71,11 @@ export interface Rule<O = Record<string, never>, I = unknown> {
   readonly remediation: string;
   readonly links: readonly string[];
   readonly scope: RuleScope;
+  /**
+   * The parts of the inventory the rule reads (`stores`, `network`...): a scanner fetches only what
+   * its selected rules read. A test traces every rule over a scanned inventory to keep it true.
+   */
+  readonly reads: readonly (keyof I & string)[];
   /** Options with their defaults; the defaults are the pack's documented behaviour. */
   readonly options?: { readonly [K in keyof O]: OptionSchema };
   evaluate(inventory: I, ctx: RuleContext<O>): Outcome[];

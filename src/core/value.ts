@@ -1,5 +1,10 @@
-/** Why a value could not be judged. */
-export type UnknownReason = "preview" | "access-denied" | "not-fetched" | "error";
+/**
+ * Why a value could not be judged. `preview`: computed later by the engine; `not-fetched`: outside
+ * what this view holds; `access-denied`, `timeout`, `throttled` (retries exhausted) and `unavailable`
+ * (a region not enabled, a service absent from a region): a scanner's call that did not answer;
+ * `error`: anything else, including a malformed value.
+ */
+export type UnknownReason = "preview" | "not-fetched" | "access-denied" | "timeout" | "throttled" | "unavailable" | "error";
 
 const BRAND = Symbol.for("customer-data-guard.unknown");
 

@@ -30,3 +30,7 @@ export interface Inventory {
 }
 
 export const emptyInventory = (): Inventory => ({ stores: [], keys: [] });
+
+/** The parts of an inventory a rule may read; a scanner fetches only the parts its rules read. */
+export const INVENTORY_PARTS = ["stores", "keys", "network", "placements", "exposures", "resourcePolicies", "iam", "compute", "tags"] as const;
+export type InventoryPart = (typeof INVENTORY_PARTS)[number];

@@ -18,7 +18,7 @@ const scope: ResourceRef = { id: "scope", type: "test", name: "scope", label: "s
 function rule(evaluateFn: (inv: TestInventory) => Outcome[]): Rule<Record<string, never>, TestInventory> {
   return {
     id: "CDG-ENC-001", slug: "test-rule", title: "A test rule", pillar: "encryption", severity: "high",
-    frameworks: { gdpr: ["Art. 32"] }, rationale: "", remediation: "", links: [], scope: "stack",
+    frameworks: { gdpr: ["Art. 32"] }, rationale: "", remediation: "", links: [], scope: "stack", reads: ["refs"],
     evaluate: evaluateFn,
   };
 }

@@ -13,6 +13,7 @@ export const copiesAndReplicasStayEncrypted = defineRule({
   pillar: "encryption",
   severity: "high",
   scope: "stack",
+  reads: ["stores"],
   frameworks: {
     gdpr: [CONTROLS.gdprSecurityOfProcessing],
     ccpa: [CONTROLS.ccpaReasonableSecurity],

@@ -10,6 +10,7 @@ export const dataStoreEncryptedAtRest = defineRule({
   pillar: "encryption",
   severity: "high",
   scope: "resource",
+  reads: ["stores"],
   frameworks: {
     gdpr: [CONTROLS.gdprSecurityOfProcessing],
     ccpa: [CONTROLS.ccpaReasonableSecurity],

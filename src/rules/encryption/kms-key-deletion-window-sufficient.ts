@@ -18,6 +18,7 @@ export const kmsKeyDeletionWindowSufficient = defineRule<Options>({
   pillar: "encryption",
   severity: "medium",
   scope: "resource",
+  reads: ["keys"],
   frameworks: {
     gdpr: [CONTROLS.gdprResilience],
     "pci-dss-4.0": [CONTROLS.pciKeyRetirement],

@@ -12,6 +12,7 @@ export const kmsKeyRotationEnabled = defineRule({
   pillar: "encryption",
   severity: "medium",
   scope: "resource",
+  reads: ["keys"],
   frameworks: {
     gdpr: [CONTROLS.gdprSecurityOfProcessing],
     "pci-dss-4.0": [CONTROLS.pciKeyCryptoperiod],

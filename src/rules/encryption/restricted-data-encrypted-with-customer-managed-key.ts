@@ -18,6 +18,7 @@ export const restrictedDataEncryptedWithCustomerManagedKey = defineRule<Options>
   pillar: "encryption",
   severity: "high",
   scope: "stack",
+  reads: ["stores", "keys"],
   frameworks: {
     gdpr: [CONTROLS.gdprSecurityOfProcessing, CONTROLS.gdprByDesign],
     ccpa: [CONTROLS.ccpaReasonableSecurity],

@@ -26,6 +26,7 @@ export const iamPolicyActionsScopedToResources = defineRule<Options>({
   pillar: "iam",
   severity: "high",
   scope: "resource",
+  reads: ["iam", "resourcePolicies"],
   frameworks: {
     gdpr: [CONTROLS.gdprByDesign, CONTROLS.gdprConfidentiality],
     ccpa: [CONTROLS.ccpaReasonableSecurity],

@@ -30,6 +30,7 @@ export const iamPolicyGrantsNoWildcardAccess = defineRule<Options>({
   pillar: "iam",
   severity: "high",
   scope: "resource",
+  reads: ["iam", "resourcePolicies"],
   frameworks: {
     gdpr: [CONTROLS.gdprByDesign, CONTROLS.gdprConfidentiality],
     "pci-dss-4.0": [CONTROLS.pciAccessControlModel, CONTROLS.pciLeastPrivilege, CONTROLS.pciSystemAccounts],

@@ -47,6 +47,7 @@ export const privilegeEscalationLimitedToApprovedAdmins = defineRule<Options>({
   pillar: "iam",
   severity: "high",
   scope: "stack",
+  reads: ["iam", "resourcePolicies"],
   frameworks: {
     gdpr: [CONTROLS.gdprByDesign, CONTROLS.gdprConfidentiality],
     "pci-dss-4.0": [CONTROLS.pciLeastPrivilege, CONTROLS.pciPrivilegesApproved, CONTROLS.pciSystemAccounts],

@@ -24,6 +24,7 @@ export const resourcePoliciesGrantNoExternalAccess = defineRule<AccountOptions>(
   pillar: "iam",
   severity: "critical",
   scope: "resource",
+  reads: ["iam", "resourcePolicies"],
   frameworks: {
     gdpr: [CONTROLS.gdprNotAccessibleByDefault, CONTROLS.gdprConfidentiality],
     ccpa: [CONTROLS.ccpaReasonableSecurity],

@@ -12,6 +12,7 @@ export const roleTrustPolicyRestrictsWhoAssumes = defineRule<AccountOptions>({
   pillar: "iam",
   severity: "high",
   scope: "resource",
+  reads: ["iam", "resourcePolicies"],
   frameworks: {
     gdpr: [CONTROLS.gdprByDesign, CONTROLS.gdprConfidentiality],
     "pci-dss-4.0": [CONTROLS.pciAccessControlModel, CONTROLS.pciSystemAccounts],

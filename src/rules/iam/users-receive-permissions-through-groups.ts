@@ -31,6 +31,7 @@ export const usersReceivePermissionsThroughGroups = defineRule({
   pillar: "iam",
   severity: "low",
   scope: "resource",
+  reads: ["iam", "resourcePolicies"],
   frameworks: {
     gdpr: [CONTROLS.gdprByDesign],
     "pci-dss-4.0": [CONTROLS.pciAccessControlModel, CONTROLS.pciLeastPrivilege],

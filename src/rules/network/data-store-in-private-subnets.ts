@@ -20,6 +20,7 @@ export const dataStoreInPrivateSubnets = defineRule<Options>({
   pillar: "network",
   severity: "high",
   scope: "stack",
+  reads: ["stores", "keys", "exposures", "network", "placements", "resourcePolicies", "compute"],
   frameworks: {
     gdpr: [CONTROLS.gdprResilience, CONTROLS.gdprByDesign],
     ccpa: [CONTROLS.ccpaReasonableSecurity],

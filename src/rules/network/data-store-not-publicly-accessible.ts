@@ -16,6 +16,7 @@ export const dataStoreNotPubliclyAccessible = defineRule({
   pillar: "network",
   severity: "critical",
   scope: "resource",
+  reads: ["stores", "keys", "exposures", "network", "placements", "resourcePolicies", "compute"],
   frameworks: {
     gdpr: [CONTROLS.gdprResilience, CONTROLS.gdprByDesign],
     ccpa: [CONTROLS.ccpaReasonableSecurity],

@@ -21,6 +21,7 @@ export const dataStoreSecurityGroupsClosedToInternet = defineRule<Options>({
   pillar: "network",
   severity: "critical",
   scope: "stack",
+  reads: ["stores", "keys", "exposures", "network", "placements", "resourcePolicies", "compute"],
   frameworks: {
     gdpr: [CONTROLS.gdprResilience, CONTROLS.gdprByDesign],
     ccpa: [CONTROLS.ccpaReasonableSecurity],

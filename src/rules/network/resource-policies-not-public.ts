@@ -18,6 +18,7 @@ export const resourcePoliciesNotPublic = defineRule({
   pillar: "network",
   severity: "critical",
   scope: "stack",
+  reads: ["stores", "keys", "exposures", "network", "placements", "resourcePolicies", "compute"],
   frameworks: PUBLIC_EXPOSURE_FRAMEWORKS,
   rationale:
     "KMS key policies, SQS queue, SNS topic, Secrets Manager secret, DynamoDB table, OpenSearch domain, EFS " +

@@ -17,6 +17,7 @@ export const s3BucketAclNotPublic = defineRule({
   pillar: "network",
   severity: "critical",
   scope: "stack",
+  reads: ["stores", "keys", "exposures", "network", "placements", "resourcePolicies", "compute"],
   frameworks: PUBLIC_EXPOSURE_FRAMEWORKS,
   rationale:
     "The canned ACLs public-read, public-read-write and authenticated-read, and grants to the AllUsers or " +

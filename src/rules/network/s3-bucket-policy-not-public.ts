@@ -17,6 +17,7 @@ export const s3BucketPolicyNotPublic = defineRule({
   pillar: "network",
   severity: "critical",
   scope: "stack",
+  reads: ["stores", "keys", "exposures", "network", "placements", "resourcePolicies", "compute"],
   frameworks: PUBLIC_EXPOSURE_FRAMEWORKS,
   rationale:
     "A bucket policy statement allowing `Principal: \"*\"` (or `{\"AWS\": \"*\"}`, an account wildcard, or " +

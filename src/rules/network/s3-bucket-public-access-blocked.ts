@@ -17,6 +17,7 @@ export const s3BucketPublicAccessBlocked = defineRule<Options>({
   pillar: "network",
   severity: "high",
   scope: "stack",
+  reads: ["stores", "keys", "exposures", "network", "placements", "resourcePolicies", "compute"],
   frameworks: {
     gdpr: [CONTROLS.gdprResilience, CONTROLS.gdprByDesign],
     ccpa: [CONTROLS.ccpaReasonableSecurity],

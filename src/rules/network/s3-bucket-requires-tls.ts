@@ -14,6 +14,7 @@ export const s3BucketRequiresTls = defineRule({
   pillar: "network",
   severity: "high",
   scope: "stack",
+  reads: ["stores", "keys", "exposures", "network", "placements", "resourcePolicies", "compute"],
   frameworks: {
     gdpr: [CONTROLS.gdprSecurityOfProcessing],
     ccpa: [CONTROLS.ccpaReasonableSecurity],

@@ -19,6 +19,7 @@ export const snapshotsAndImagesSharedOnlyWithTrustedAccounts = defineRule<Option
   pillar: "network",
   severity: "critical",
   scope: "stack",
+  reads: ["stores", "exposures"],
   frameworks: PUBLIC_EXPOSURE_FRAMEWORKS,
   rationale:
     "A snapshot or AMI is a full copy of a volume or database. Shared publicly (`all`), anyone can restore " +

@@ -16,6 +16,7 @@ export const customerDataOnDedicatedSubnets = defineRule<Options>({
   pillar: "segregation",
   severity: "medium",
   scope: "stack",
+  reads: ["stores", "keys", "network", "placements", "exposures", "resourcePolicies", "iam", "compute", "tags"],
   frameworks: {
     gdpr: [CONTROLS.gdprByDesign],
     "pci-dss-4.0": ["1.2.1", "1.4.4"],

@@ -12,6 +12,7 @@ export const customerDataStoreInOneSegment = defineRule<SegmentOptions>({
   pillar: "segregation",
   severity: "high",
   scope: "stack",
+  reads: ["stores", "keys", "network", "placements", "exposures", "resourcePolicies", "iam", "compute", "tags"],
   frameworks: {
     gdpr: [CONTROLS.gdprByDesign, CONTROLS.gdprSecurityOfProcessing],
     "pci-dss-4.0": ["1.2.1"],

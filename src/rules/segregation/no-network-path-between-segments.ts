@@ -24,6 +24,7 @@ export const noNetworkPathBetweenSegments = defineRule<SegmentOptions>({
   pillar: "segregation",
   severity: "high",
   scope: "stack",
+  reads: ["stores", "keys", "network", "placements", "exposures", "resourcePolicies", "iam", "compute", "tags"],
   frameworks: {
     gdpr: [CONTROLS.gdprByDesign, CONTROLS.gdprSecurityOfProcessing],
     "pci-dss-4.0": ["1.2.1", "1.3.1"],

@@ -19,6 +19,7 @@ export const noPrincipalReachesTwoSegments = defineRule<Options>({
   pillar: "segregation",
   severity: "high",
   scope: "stack",
+  reads: ["stores", "keys", "network", "placements", "exposures", "resourcePolicies", "iam", "compute", "tags"],
   frameworks: {
     gdpr: [CONTROLS.gdprByDesign, CONTROLS.gdprSecurityOfProcessing],
     "pci-dss-4.0": ["7.2.1", "7.2.2"],

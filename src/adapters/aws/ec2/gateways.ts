@@ -1,0 +1,105 @@
+import type {
+  EgressOnlyInternetGateway,
+  InternetGateway,
+  InternetGatewayAttachment,
+  NatGateway,
+  TransitGatewayVpcAttachment,
+  VpcEndpoint as SdkVpcEndpoint,
+  VpcPeeringConnection,
+} from "@aws-sdk/client-ec2";
+import type { Gateway, TransitGatewayAttachment, VpcEndpoint, VpcPeering } from "../../../models/network";
+import { ec2Arn, ec2Ref, type Ec2Scope, type NetworkIds } from "./scope";
+
+export const internetGatewayArn = (s: Ec2Scope, g: InternetGateway): string => ec2Arn(s, `internet-gateway/${g.InternetGatewayId ?? ""}`, g.OwnerId);
+export const egressOnlyGatewayArn = (s: Ec2Scope, g: EgressOnlyInternetGateway): string =>
+  ec2Arn(s, `egress-only-internet-gateway/${g.EgressOnlyInternetGatewayId ?? ""}`);
+export const natGatewayArn = (s: Ec2Scope, g: NatGateway): string => ec2Arn(s, `natgateway/${g.NatGatewayId ?? ""}`);
+export const vpcEndpointArn = (s: Ec2Scope, e: SdkVpcEndpoint): string => ec2Arn(s, `vpc-endpoint/${e.VpcEndpointId ?? ""}`, e.OwnerId);
+export const peeringArn = (s: Ec2Scope, p: VpcPeeringConnection): string =>
+  ec2Arn(s, `vpc-peering-connection/${p.VpcPeeringConnectionId ?? ""}`, p.RequesterVpcInfo?.OwnerId);
+export const transitGatewayAttachmentArn = (s: Ec2Scope, a: TransitGatewayVpcAttachment): string =>
+  ec2Arn(s, `transit-gateway-attachment/${a.TransitGatewayAttachmentId ?? ""}`, a.VpcOwnerId);
+
+/** NAT gateways, endpoints, peerings and attachments that no longer carry traffic (EC2 lists them for a while). */
+const ENDED_STATES = new Set(["deleting", "deleted", "failed", "rejected", "expired", "failing"]);
+export const isLive = (state: string | undefined): boolean => !ENDED_STATES.has((state ?? "").toLowerCase());
+
+const attachedVpc = (attachments: readonly InternetGatewayAttachment[] | undefined): string | undefined =>
+  attachments?.find((a) => a.State !== "detached" && a.State !== "detaching")?.VpcId;
+
+export function adaptInternetGateway(g: InternetGateway, s: Ec2Scope, ids: NetworkIds): Gateway {
+  const id = g.InternetGatewayId ?? "";
+  return {
+    kind: "gateway",
+    gatewayKind: "internet-gateway",
+    ref: ec2Ref(s, internetGatewayArn(s, g), "AWS::EC2::InternetGateway", id, "internet gateway", g.OwnerId),
+    awsId: id,
+    vpc: ids.ref(attachedVpc(g.Attachments)),
+  };
+}
+
+export function adaptEgressOnlyGateway(g: EgressOnlyInternetGateway, s: Ec2Scope, ids: NetworkIds): Gateway {
+  const id = g.EgressOnlyInternetGatewayId ?? "";
+  return {
+    kind: "gateway",
+    gatewayKind: "egress-only-internet-gateway",
+    ref: ec2Ref(s, egressOnlyGatewayArn(s, g), "AWS::EC2::EgressOnlyInternetGateway", id, "egress-only internet gateway"),
+    awsId: id,
+    vpc: ids.ref(attachedVpc(g.Attachments)),
+  };
+}
+
+export function adaptNatGateway(g: NatGateway, s: Ec2Scope, ids: NetworkIds): Gateway {
+  const id = g.NatGatewayId ?? "";
+  return {
+    kind: "gateway",
+    gatewayKind: "nat-gateway",
+    ref: ec2Ref(s, natGatewayArn(s, g), "AWS::EC2::NatGateway", id, "NAT gateway"),
+    awsId: id,
+    vpc: ids.ref(g.VpcId),
+    subnet: ids.ref(g.SubnetId),
+    connectivity: g.ConnectivityType ?? "public",
+  };
+}
+
+export function adaptVpcEndpoint(e: SdkVpcEndpoint, s: Ec2Scope, ids: NetworkIds): VpcEndpoint {
+  const id = e.VpcEndpointId ?? "";
+  return {
+    kind: "vpc-endpoint",
+    ref: ec2Ref(s, vpcEndpointArn(s, e), "AWS::EC2::VPCEndpoint", id, "VPC endpoint", e.OwnerId),
+    awsId: id,
+    vpc: ids.ref(e.VpcId),
+    service: e.ServiceName,
+    endpointType: e.VpcEndpointType,
+    policy: e.PolicyDocument === "" ? undefined : e.PolicyDocument,
+    subnets: ids.refs(e.SubnetIds),
+    securityGroups: ids.refs(e.Groups?.map((g) => g.GroupId)),
+    routeTables: ids.refs(e.RouteTableIds),
+  };
+}
+
+export function adaptPeering(p: VpcPeeringConnection, s: Ec2Scope, ids: NetworkIds): VpcPeering {
+  const id = p.VpcPeeringConnectionId ?? "";
+  return {
+    kind: "vpc-peering",
+    ref: ec2Ref(s, peeringArn(s, p), "AWS::EC2::VPCPeeringConnection", id, "VPC peering connection", p.RequesterVpcInfo?.OwnerId),
+    awsId: id,
+    requesterVpc: ids.ref(p.RequesterVpcInfo?.VpcId),
+    accepterVpc: ids.ref(p.AccepterVpcInfo?.VpcId),
+    peerOwnerId: p.AccepterVpcInfo?.OwnerId,
+    peerRegion: p.AccepterVpcInfo?.Region,
+  };
+}
+
+export function adaptTransitGatewayAttachment(a: TransitGatewayVpcAttachment, s: Ec2Scope, ids: NetworkIds): TransitGatewayAttachment {
+  const id = a.TransitGatewayAttachmentId ?? "";
+  return {
+    kind: "transit-gateway-attachment",
+    ref: ec2Ref(s, transitGatewayAttachmentArn(s, a), "AWS::EC2::TransitGatewayVpcAttachment", id, "transit gateway VPC attachment", a.VpcOwnerId),
+    awsId: id,
+    vpc: ids.ref(a.VpcId),
+    // Transit gateways are not part of the graph: attachments join by the gateway's id, across accounts too.
+    transitGateway: a.TransitGatewayId,
+    subnets: ids.refs(a.SubnetIds),
+  };
+}

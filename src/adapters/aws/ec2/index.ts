@@ -1,0 +1,3 @@
+export { adaptEc2Images } from "./exposures";
+export { adaptEc2Network } from "./network";
+export { adaptEc2Stores } from "./stores";

@@ -1,0 +1,2 @@
+export { adaptRdsDatabases } from "./databases";
+export { adaptRdsSnapshots } from "./snapshots";

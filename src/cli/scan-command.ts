@@ -1,0 +1,145 @@
+import { Command, Option } from "commander";
+import { packConfigProblems } from "../core/pack-config";
+import type { AnyRule } from "../core/rule";
+import { DEFAULT_RETRY } from "../fetchers/aws/retry";
+import { canonicalReport } from "../reports/canonical";
+import { writeFileAtomic } from "../reports/write-atomic";
+import { ALL_RULES } from "../rules";
+import { scan, type ScanResult } from "../scanner/scan";
+import { ALL_SOURCES, keyDirectory } from "../scanner/sources";
+import { readPolicyConfig } from "./config-check";
+import { scanCredentials } from "./credentials";
+import { progressDisplay } from "./progress-display";
+import { selectRules, severityRank, SEVERITIES, UsageError } from "./select-rules";
+import { TOOL } from "./tool";
+
+interface ScanFlags {
+  profile?: string;
+  regions?: string[];
+  roleArn?: string;
+  externalId?: string;
+  rules?: string[];
+  pillars?: string[];
+  severity?: string;
+  config?: string;
+  out?: string;
+  format: string;
+  endpointUrl?: string;
+  concurrency: number;
+  timeout: number;
+  failOn: string;
+  homeRegion: string;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+const list = (v: string): string[] => v.split(",").map((s) => s.trim()).filter((s) => s !== "");
+const positiveInt = (flag: string) => (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag}: '${v}' is not a positive whole number`);
+  return n;
+};
+
+export function scanCommand(): Command {
+  return new Command("scan")
+    .description("judge a deployed AWS account with the pack's rules; writes the canonical JSON report")
+    .option("--profile <name>", "AWS shared-config profile (default: the SDK's credential chain)")
+    .option("--regions <list>", "comma-separated regions (default: every region the account has enabled)", list)
+    .option("--role-arn <arn>", "role to assume for the scan")
+    .option("--external-id <id>", "ExternalId the role's trust policy requires")
+    .option("--rules <list>", "rule ids or policy names to run (default: all)", list)
+    .option("--pillars <list>", "pillars to run: encryption, network, segregation, iam", list)
+    .option("--severity <level>", `lowest severity to run: ${SEVERITIES.join(", ")}`)
+    .option("--config <file>", "the rules' settings: a policy-pack config file (JSON or YAML)")
+    .option("--out <file>", "write the report here (atomically) instead of stdout")
+    .addOption(new Option("--format <format>", "report format").choices(["json"]).default("json"))
+    .option("--endpoint-url <url>", "send every AWS call to this endpoint (an emulator)")
+    .option("--concurrency <n>", "calls in flight per account, region and service", positiveInt("--concurrency"), 4)
+    .option("--timeout <ms>", "timeout of one HTTP request, in milliseconds", positiveInt("--timeout"), 20_000)
+    .addOption(new Option("--fail-on <severity>", "exit 1 on a failure at or above this severity").choices(SEVERITIES).default("high"))
+    .option("--home-region <region>", "region for account-wide calls (STS, IAM, region list)", process.env.AWS_REGION ?? "us-east-1")
+    .option("--quiet", "no progress on stderr")
+    .option("--debug", "print stack traces of unexpected errors")
+    .action(async (flags: ScanFlags) => {
+      process.exitCode = await runScan(flags);
+    });
+}
+
+async function runScan(flags: ScanFlags): Promise<number> {
+  // The SDK warns on Node 20 that its 2027 releases need Node 22 (see the README); --quiet means quiet.
+  if (flags.quiet) process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  const rules = configuredRules(flags);
+  const entries = flags.config ? checkedConfig(flags.config).entries : {};
+  const endpointUrl = flags.endpointUrl === undefined ? undefined : checkedEndpoint(flags.endpointUrl);
+  const credentials = scanCredentials({
+    region: flags.homeRegion,
+    ...(flags.profile ? { profile: flags.profile } : {}),
+    ...(flags.roleArn ? { roleArn: flags.roleArn } : {}),
+    ...(flags.externalId ? { externalId: flags.externalId } : {}),
+    ...(endpointUrl ? { endpointUrl } : {}),
+  });
+  const display = progressDisplay(process.stderr, { quiet: flags.quiet === true, env: process.env });
+  let result: ScanResult;
+  try {
+    result = await scan({
+      rules,
+      entries,
+      access: {
+        credentials,
+        ...(endpointUrl ? { endpointUrl } : {}),
+        timeoutMs: flags.timeout,
+        retry: DEFAULT_RETRY,
+        limits: { concurrency: flags.concurrency, ratePerSecond: 20 * flags.concurrency, burst: 10 * flags.concurrency },
+      },
+      homeRegion: flags.homeRegion,
+      ...(flags.regions ? { regions: flags.regions } : {}),
+      sources: ALL_SOURCES,
+      keyDirectory,
+      progress: display,
+    });
+  } finally {
+    display.finish();
+  }
+  const report = canonicalReport(result, TOOL);
+  const text = `${JSON.stringify(report, null, 2)}\n`;
+  if (flags.out) writeFileAtomic(flags.out, text);
+  else process.stdout.write(text);
+  if (!flags.quiet) process.stderr.write(summary(result, flags));
+  const floor = severityRank(flags.failOn);
+  return result.findings.some((f) => f.status === "fail" && severityRank(f.rule.severity) >= floor) ? 1 : 0;
+}
+
+function configuredRules(flags: ScanFlags): AnyRule[] {
+  const selected = selectRules(ALL_RULES, {
+    ...(flags.rules ? { rules: flags.rules } : {}),
+    ...(flags.pillars ? { pillars: flags.pillars } : {}),
+    ...(flags.severity ? { severity: flags.severity } : {}),
+  });
+  if (!flags.config) return selected;
+  const { levels } = checkedConfig(flags.config);
+  return selected.filter((r) => (levels[r.slug] ?? levels.all) !== "disabled");
+}
+
+function checkedConfig(file: string): ReturnType<typeof readPolicyConfig> {
+  const read = readPolicyConfig(file);
+  const problems = [...read.problems, ...packConfigProblems(read.entries, ALL_RULES)];
+  if (problems.length > 0) throw new UsageError(`--config ${file}: ${[...new Set(problems)].join("; ")}`);
+  return read;
+}
+
+function checkedEndpoint(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`--endpoint-url: '${url}' is not a URL`);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new UsageError(`--endpoint-url: '${url}' must be http or https`);
+  return url;
+}
+
+function summary(result: ScanResult, flags: ScanFlags): string {
+  const by = (s: string) => result.findings.filter((f) => f.status === s).length;
+  const where = flags.out ? ` report written to ${flags.out};` : "";
+  return `cdguard scan: account ${result.identity.account}, ${result.regions.scan.length} region(s):${where} ${by("fail")} failed, ${by("waived")} waived, ${by("pass")} passed, ${by("not-assessed")} not assessed; ${result.stats.totalRequests} API calls\n`;
+}

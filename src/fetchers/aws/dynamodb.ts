@@ -1,0 +1,86 @@
+import {
+  DescribeTableCommand,
+  DynamoDBClient,
+  GetResourcePolicyCommand,
+  ListTagsOfResourceCommand,
+  paginateListTables,
+  PolicyNotFoundException,
+  ResourceNotFoundException,
+  type ListTagsOfResourceOutput,
+  type TableDescription,
+  type Tag,
+} from "@aws-sdk/client-dynamodb";
+import type { FetchContext } from "./context";
+import type { Fetched } from "./fetched";
+import type { Fetcher } from "./fetcher";
+
+export interface DynamoDbTableAnswers {
+  readonly name: string;
+  /** Undefined when the table went away after it was listed. */
+  readonly table: Fetched<TableDescription | undefined>;
+  /** The policy document; undefined when the table has none. */
+  readonly policy: Fetched<string | undefined>;
+  readonly tags: Fetched<Tag[]>;
+}
+
+export interface DynamoDbAnswers {
+  readonly region: string;
+  readonly tables: Fetched<DynamoDbTableAnswers[]>;
+}
+
+/** The table's ARN, known before DescribeTable answers (tags and policy are asked concurrently). */
+const dynamodbTableArn = (ctx: FetchContext, name: string): string =>
+  `arn:${ctx.partition}:dynamodb:${ctx.region}:${ctx.account}:table/${name}`;
+
+export const dynamodbFetcher: Fetcher<DynamoDbAnswers> = {
+  name: "dynamodb-tables",
+  service: "dynamodb",
+  scope: "region",
+  actions: ["dynamodb:ListTables", "dynamodb:DescribeTable", "dynamodb:GetResourcePolicy", "dynamodb:ListTagsOfResource"],
+  async fetch(ctx) {
+    const client = ctx.client(DynamoDBClient, "dynamodb");
+    const names = await ctx.listAll(
+      "dynamodb:ListTables",
+      () => paginateListTables({ client }, {}),
+      (page) => page.TableNames,
+    );
+    if (!names.ok) return { region: ctx.region, tables: names };
+    const tables = await Promise.all(names.value.map((name) => fetchTable(ctx, client, name)));
+    return { region: ctx.region, tables: { ok: true, value: tables } };
+  },
+};
+
+async function fetchTable(ctx: FetchContext, client: DynamoDBClient, name: string): Promise<DynamoDbTableAnswers> {
+  const arn = dynamodbTableArn(ctx, name);
+  const [table, policy, tags] = await Promise.all([
+    ctx.attempt("dynamodb:DescribeTable", async () => {
+      try {
+        return (await client.send(new DescribeTableCommand({ TableName: name }))).Table;
+      } catch (e) {
+        if (e instanceof ResourceNotFoundException) return undefined;
+        throw e;
+      }
+    }),
+    ctx.attempt("dynamodb:GetResourcePolicy", async () => {
+      try {
+        return (await client.send(new GetResourcePolicyCommand({ ResourceArn: arn }))).Policy;
+      } catch (e) {
+        if (e instanceof PolicyNotFoundException || e instanceof ResourceNotFoundException) return undefined;
+        throw e;
+      }
+    }),
+    ctx.attempt("dynamodb:ListTagsOfResource", () => listTags(client, arn)),
+  ]);
+  return { name, table, policy, tags };
+}
+
+async function listTags(client: DynamoDBClient, arn: string): Promise<Tag[]> {
+  const tags: Tag[] = [];
+  let next: string | undefined;
+  do {
+    const page: ListTagsOfResourceOutput = await client.send(new ListTagsOfResourceCommand({ ResourceArn: arn, NextToken: next }));
+    tags.push(...(page.Tags ?? []));
+    next = page.NextToken;
+  } while (next);
+  return tags;
+}

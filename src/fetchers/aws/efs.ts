@@ -1,0 +1,94 @@
+import {
+  DescribeFileSystemPolicyCommand,
+  DescribeMountTargetSecurityGroupsCommand,
+  EFSClient,
+  paginateDescribeFileSystems,
+  paginateDescribeMountTargets,
+  type FileSystemDescription,
+  type MountTargetDescription,
+} from "@aws-sdk/client-efs";
+import type { FetchContext } from "./context";
+import { fetchedValue, type Fetched } from "./fetched";
+import type { Fetcher } from "./fetcher";
+
+export interface EfsMountTargetAnswer {
+  readonly mountTarget: MountTargetDescription;
+  readonly securityGroups: Fetched<string[]>;
+}
+
+export interface EfsFileSystemAnswer {
+  readonly fileSystem: FileSystemDescription;
+  /** The file system policy's JSON text; undefined when it has none. */
+  readonly policy: Fetched<string | undefined>;
+  /** Where the file system is reachable from: its mount targets. */
+  readonly mountTargets: Fetched<EfsMountTargetAnswer[]>;
+}
+
+export interface EfsAnswers {
+  readonly region: string;
+  readonly fileSystems: Fetched<EfsFileSystemAnswer[]>;
+}
+
+export const efsFetcher: Fetcher<EfsAnswers> = {
+  name: "efs-file-systems",
+  service: "elasticfilesystem",
+  actions: [
+    "elasticfilesystem:DescribeFileSystems",
+    "elasticfilesystem:DescribeFileSystemPolicy",
+    "elasticfilesystem:DescribeMountTargets",
+    "elasticfilesystem:DescribeMountTargetSecurityGroups",
+    // DescribeMountTargetSecurityGroups also needs it, on the mount target's network interface.
+    "ec2:DescribeNetworkInterfaceAttribute",
+  ],
+  scope: "region",
+  async fetch(ctx) {
+    const client = ctx.client(EFSClient, "elasticfilesystem");
+    const listed = await ctx.listAll(
+      "elasticfilesystem:DescribeFileSystems",
+      () => paginateDescribeFileSystems({ client }, {}),
+      (page) => page.FileSystems,
+    );
+    if (!listed.ok) return { region: ctx.region, fileSystems: listed };
+    const fileSystems = await Promise.all(
+      listed.value.map(async (fileSystem): Promise<EfsFileSystemAnswer> => {
+        const id = fileSystem.FileSystemId;
+        if (id === undefined) return { fileSystem, policy: fetchedValue(undefined), mountTargets: fetchedValue([]) };
+        const [policy, mountTargets] = await Promise.all([policyOf(ctx, client, id), mountTargetsOf(ctx, client, id, fileSystem.NumberOfMountTargets)]);
+        return { fileSystem, policy, mountTargets };
+      }),
+    );
+    return { region: ctx.region, fileSystems: fetchedValue(fileSystems) };
+  },
+};
+
+function policyOf(ctx: FetchContext, client: EFSClient, fileSystemId: string): Promise<Fetched<string | undefined>> {
+  return ctx.attempt("elasticfilesystem:DescribeFileSystemPolicy", async () => {
+    try {
+      return (await client.send(new DescribeFileSystemPolicyCommand({ FileSystemId: fileSystemId }))).Policy;
+    } catch (e) {
+      // No policy: the file system grants access through IAM alone.
+      if ((e as { name?: unknown }).name === "PolicyNotFound") return undefined;
+      throw e;
+    }
+  });
+}
+
+async function mountTargetsOf(ctx: FetchContext, client: EFSClient, fileSystemId: string, count: number | undefined): Promise<Fetched<EfsMountTargetAnswer[]>> {
+  if (count === 0) return fetchedValue([]);
+  const listed = await ctx.listAll(
+    "elasticfilesystem:DescribeMountTargets",
+    () => paginateDescribeMountTargets({ client }, { FileSystemId: fileSystemId }),
+    (page) => page.MountTargets,
+  );
+  if (!listed.ok) return listed;
+  const answers = await Promise.all(
+    listed.value.map(async (mountTarget): Promise<EfsMountTargetAnswer> => {
+      const securityGroups = await ctx.attempt("elasticfilesystem:DescribeMountTargetSecurityGroups", async () => {
+        const out = await client.send(new DescribeMountTargetSecurityGroupsCommand({ MountTargetId: mountTarget.MountTargetId }));
+        return out.SecurityGroups ?? [];
+      });
+      return { mountTarget, securityGroups };
+    }),
+  );
+  return fetchedValue(answers);
+}

@@ -1,0 +1,53 @@
+import {
+  paginateDescribeDBClusters,
+  paginateDescribeDBInstances,
+  paginateDescribeDBSubnetGroups,
+  paginateDescribeGlobalClusters,
+  RDSClient,
+  type DBCluster,
+  type DBInstance,
+  type DBSubnetGroup,
+  type GlobalCluster,
+} from "@aws-sdk/client-rds";
+import type { FetchContext } from "./context";
+import type { Fetched } from "./fetched";
+import type { Fetcher } from "./fetcher";
+
+/**
+ * The databases of one region as the RDS API describes them: RDS instances, Aurora and Multi-AZ
+ * clusters, DocumentDB and Neptune clusters and their instances (the same API), Aurora global
+ * clusters and DB subnet groups. Tags come inline (`TagList`). Logical databases inside a server
+ * are not listable from the control plane and are not fetched.
+ */
+export interface RdsDatabasesAnswer {
+  readonly region: string;
+  readonly instances: Fetched<DBInstance[]>;
+  readonly clusters: Fetched<DBCluster[]>;
+  /** The API lists every global cluster of the account in each region; the adapter keeps one region's. */
+  readonly globalClusters: Fetched<GlobalCluster[]>;
+  readonly subnetGroups: Fetched<DBSubnetGroup[]>;
+}
+
+export const RDS_DATABASE_ACTIONS = [
+  "rds:DescribeDBInstances",
+  "rds:DescribeDBClusters",
+  "rds:DescribeGlobalClusters",
+  "rds:DescribeDBSubnetGroups",
+] as const;
+
+export const rdsDatabasesFetcher: Fetcher<RdsDatabasesAnswer> = {
+  name: "rds-databases",
+  service: "rds",
+  actions: RDS_DATABASE_ACTIONS,
+  scope: "region",
+  async fetch(ctx: FetchContext): Promise<RdsDatabasesAnswer> {
+    const client = ctx.client(RDSClient, "rds");
+    const [instances, clusters, globalClusters, subnetGroups] = await Promise.all([
+      ctx.listAll("rds:DescribeDBInstances", () => paginateDescribeDBInstances({ client }, {}), (page) => page.DBInstances),
+      ctx.listAll("rds:DescribeDBClusters", () => paginateDescribeDBClusters({ client }, {}), (page) => page.DBClusters),
+      ctx.listAll("rds:DescribeGlobalClusters", () => paginateDescribeGlobalClusters({ client }, {}), (page) => page.GlobalClusters),
+      ctx.listAll("rds:DescribeDBSubnetGroups", () => paginateDescribeDBSubnetGroups({ client }, {}), (page) => page.DBSubnetGroups),
+    ]);
+    return { region: ctx.region, instances, clusters, globalClusters, subnetGroups };
+  },
+};

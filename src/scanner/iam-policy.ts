@@ -1,0 +1,16 @@
+import type { AnySource } from "./source";
+
+/** Calls the scan makes before any source: who it is, which regions are enabled. */
+const SETUP_ACTIONS = ["sts:GetCallerIdentity", "ec2:DescribeRegions"];
+
+/** Verbs of read-only control-plane calls; a fetcher declaring anything else is a bug the test catches. */
+export const READ_ONLY_VERBS = ["Get", "List", "Describe"];
+
+/** The scanner's own IAM policy: every action its fetchers declare, and nothing else. */
+export function scannerIamPolicy(sources: readonly AnySource[]): { Version: string; Statement: unknown[] } {
+  const actions = [...new Set([...SETUP_ACTIONS, ...sources.flatMap((s) => s.fetcher.actions)])].sort();
+  return {
+    Version: "2012-10-17",
+    Statement: [{ Sid: "CustomerDataGuardScanReadOnly", Effect: "Allow", Action: actions, Resource: "*" }],
+  };
+}

@@ -1,0 +1,60 @@
+import { DescribeRegionsCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { FetchContext, type AwsAccess } from "../fetchers/aws/context";
+import type { Limiters } from "../fetchers/aws/limiter";
+import type { ScanStats } from "../fetchers/aws/scan-stats";
+
+/** A scan that cannot start: no identity, no region list. Named by the AWS call that failed. */
+export class ScanSetupError extends Error {}
+
+export interface Identity {
+  readonly account: string;
+  readonly partition: string;
+  readonly arn: string;
+}
+
+/** Who the credentials are (`sts:GetCallerIdentity` needs no permission). */
+export async function callerIdentity(access: AwsAccess, region: string, stats: ScanStats, limiters: Limiters): Promise<Identity> {
+  const ctx = new FetchContext("unknown", "aws", region, access, stats, limiters);
+  const sts = ctx.client(STSClient, "sts");
+  const r = await ctx.attempt("sts:GetCallerIdentity", () => sts.send(new GetCallerIdentityCommand({})));
+  if (!r.ok) throw new ScanSetupError(`sts:GetCallerIdentity failed (${r.failure.reason}): ${r.failure.detail}`);
+  const { Account, Arn } = r.value;
+  if (!Account || !Arn) throw new ScanSetupError("sts:GetCallerIdentity answered without an account or ARN");
+  return { account: Account, arn: Arn, partition: Arn.split(":")[1] ?? "aws" };
+}
+
+export interface RegionPlan {
+  /** Regions to scan: requested (or all enabled) and enabled. */
+  readonly scan: readonly string[];
+  /** Requested regions the account has not enabled (opt-in regions): reported, not scanned. */
+  readonly notEnabled: readonly string[];
+  /** Requested names that are no region of the partition. */
+  readonly unknownNames: readonly string[];
+}
+
+/** The regions to scan, from `ec2:DescribeRegions` with opt-in status. */
+export async function planRegions(
+  identity: Identity,
+  access: AwsAccess,
+  homeRegion: string,
+  requested: readonly string[] | undefined,
+  stats: ScanStats,
+  limiters: Limiters,
+): Promise<RegionPlan> {
+  const ctx = new FetchContext(identity.account, identity.partition, homeRegion, access, stats, limiters);
+  const ec2 = ctx.client(EC2Client, "ec2");
+  const r = await ctx.attempt("ec2:DescribeRegions", () => ec2.send(new DescribeRegionsCommand({ AllRegions: true })));
+  if (!r.ok) {
+    if (requested === undefined) throw new ScanSetupError(`ec2:DescribeRegions failed (${r.failure.reason}): ${r.failure.detail}; pass --regions to scan without it`);
+    return { scan: requested, notEnabled: [], unknownNames: [] };
+  }
+  const status = new Map((r.value.Regions ?? []).map((x) => [x.RegionName ?? "", x.OptInStatus ?? "opt-in-not-required"]));
+  const enabled = (name: string) => status.get(name) !== "not-opted-in";
+  const wanted = requested ?? [...status.keys()].filter((n) => n !== "").sort();
+  return {
+    scan: wanted.filter((n) => status.has(n) && enabled(n)),
+    notEnabled: wanted.filter((n) => status.has(n) && !enabled(n)),
+    unknownNames: wanted.filter((n) => !status.has(n)),
+  };
+}

@@ -1,0 +1,42 @@
+import { isUnknown, unknown, type Unknown, type Val } from "../../../src/core/value";
+import type { AdaptContext } from "../../../src/adapters/aws/context";
+import type { CallFailure, Fetched } from "../../../src/fetchers/aws/fetched";
+import type { KeyManager } from "../../../src/models/data-store";
+
+/** Shared by the EC2 adapter tests (recorded answers) and the EC2 emulator test. */
+
+export const ACCOUNT = "123456789012";
+export const REGION = "us-east-1";
+export const arn = (resource: string, account = ACCOUNT): string => `arn:aws:ec2:${REGION}:${account}:${resource}`;
+
+export const CMK_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/11111111-2222-3333-4444-555555555555`;
+export const CMK_MODEL_ID = `model:${CMK_ARN}`;
+/** The ARN EC2 reports for a volume encrypted with the AWS-managed aws/ebs key. */
+export const AWS_EBS_KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/99999999-8888-7777-6666-555555555555`;
+
+export const ok = <T>(value: T): Fetched<T> => ({ ok: true, value });
+
+export function failed(action: string, reason: CallFailure["reason"] = "access-denied"): { ok: false; failure: CallFailure } {
+  return { ok: false, failure: { reason, service: "ec2", action, region: REGION, detail: `${reason === "access-denied" ? "UnauthorizedOperation" : "Error"}: not allowed` } };
+}
+
+/**
+ * The scan's KMS view: the keys in `customer` are customer-managed (and part of the inventory),
+ * `AWS_EBS_KEY_ARN` and `alias/aws/...` are AWS-managed; any other key is not known.
+ */
+export function adaptContext(customer: readonly string[] = [CMK_ARN], unknownKey?: Unknown): AdaptContext {
+  return {
+    account: ACCOUNT,
+    partition: "aws",
+    keyManager(key): Val<KeyManager> {
+      if (customer.includes(key)) return "customer-managed";
+      if (key === AWS_EBS_KEY_ARN || key.includes("alias/aws/")) return "aws-managed";
+      return unknownKey ?? unknown("not-fetched", `key ${key} is not among the KMS answers`);
+    },
+    keyRef: (key) => (customer.includes(key) ? `model:${key}` : undefined),
+  };
+}
+
+export function reasonOf(v: unknown): string | undefined {
+  return isUnknown(v) ? v.reason : undefined;
+}
