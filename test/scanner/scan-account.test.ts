@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "../../src/core/finding";
 import { settingsFor } from "../../src/core/settings";
 import { ALL_RULES } from "../../src/rules";
-import { scan, type ScanResult } from "../../src/scanner/scan";
-import { ALL_SOURCES, keyDirectory } from "../../src/scanner/sources";
+import type { ScanResult } from "../../src/scanner/scan";
 import { startMoto, type MotoServer } from "../support/moto/server";
-import { TEST_CREDENTIALS } from "../support/aws-context";
-import { REGION, SECRET_VALUES, seedAccount } from "./seed-account";
+import { SECRET_VALUES, seedAccount } from "./seed-account";
+import { scanEndpoint } from "./scan-helpers";
 
 let moto: MotoServer;
 let result: ScanResult;
@@ -14,22 +13,7 @@ let result: ScanResult;
 beforeAll(async () => {
   moto = await startMoto();
   await seedAccount(moto.endpoint);
-  result = await scan({
-    rules: ALL_RULES,
-    entries: { "customer-data-on-dedicated-subnets": { isolateDataSubnets: true } },
-    access: {
-      credentials: async () => TEST_CREDENTIALS,
-      endpointUrl: moto.endpoint,
-      timeoutMs: 20_000,
-      retry: { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 500 },
-      limits: { concurrency: 4, ratePerSecond: 1_000, burst: 1_000 },
-    },
-    regions: [REGION],
-    homeRegion: REGION,
-    sources: ALL_SOURCES,
-    keyDirectory,
-    today: "2026-11-30",
-  });
+  result = await scanEndpoint(moto.endpoint);
 }, 300_000);
 
 afterAll(async () => {

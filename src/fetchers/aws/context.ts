@@ -54,7 +54,7 @@ export class FetchContext {
     if (c === undefined) {
       const limiter = this.limiters.get(`${this.account}|${region}|${service}`);
       const handler = new LimitedHttpHandler(
-        { requestTimeout: this.access.timeoutMs, connectionTimeout: this.access.timeoutMs },
+        { requestTimeout: this.access.timeoutMs, connectionTimeout: this.access.timeoutMs, throwOnRequestTimeout: true },
         limiter,
         this.stats,
         service,
