@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { AREA_OF_PILLAR, FRAMEWORKS, PILLARS } from "../../src/core/rule";
 import { policyTags } from "../../src/pulumi/policy";
 import { ALL_RULES } from "../../src/rules";
-import { renderRulesMarkdown } from "../../scripts/rules-markdown";
+import { docsFiles } from "../../scripts/docs-files";
+import { ruleCoverage, ruleExportNames } from "../../scripts/rule-coverage";
+import * as rulesModule from "../../src/rules";
 
 const root = join(__dirname, "..", "..");
 const camel = (slug: string) => slug.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
@@ -65,7 +67,15 @@ describe("rule registry", () => {
     expect(files.map((f) => f.replace(/\.ts$/, "")).sort()).toEqual(ALL_RULES.map((r) => r.slug).sort());
   });
 
-  it("RULES.md is up to date (run `npm run docs`)", () => {
-    expect(readFileSync(join(root, "RULES.md"), "utf8")).toBe(renderRulesMarkdown(ALL_RULES));
+  it("RULES.md and scanner-iam-policy.json are up to date (run `npm run docs`)", () => {
+    for (const [file, text] of docsFiles(root)) expect(readFileSync(join(root, file), "utf8"), file).toBe(text);
+  });
+
+  it("every rule is tested in both fronts: the pack and the scanner", () => {
+    const coverage = ruleCoverage(root, ALL_RULES, ruleExportNames(rulesModule as Record<string, unknown>, ALL_RULES));
+    for (const rule of ALL_RULES) {
+      expect(coverage.get(rule.id)?.pack.length, `${rule.id} pack tests`).toBeGreaterThan(0);
+      expect(coverage.get(rule.id)?.scanner.length, `${rule.id} scanner tests`).toBeGreaterThan(0);
+    }
   });
 });
