@@ -25,6 +25,22 @@ export default tseslint.config(
     },
   },
   { files: ["src/**/*.ts", "packs/**/*.ts", "scripts/**/*.ts", "bench/**/*.ts"], rules: restrict(tests) },
+  // Only fetchers call AWS; AWS adapters may name the SDK's answer shapes (type imports) but never call it.
+  {
+    files: ["src/adapters/**/*.ts", "src/scanner/**/*.ts", "src/reports/**/*.ts", "src/cli/**/*.ts", "src/pulumi/**/*.ts", "packs/**/*.ts"],
+    rules: {
+      "no-restricted-imports": "off",
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@aws-sdk/*", "@smithy/*"], message: "Only src/fetchers calls AWS.", allowTypeImports: true },
+            ...tests,
+          ],
+        },
+      ],
+    },
+  },
   { files: ["src/rules/**/*.ts"], rules: restrict(providers, fronts, tests) },
   { files: ["src/models/**/*.ts", "src/iam/**/*.ts", "src/network/**/*.ts", "src/encryption/**/*.ts"], rules: restrict(providers, fronts, rules, tests) },
   {

@@ -8,7 +8,7 @@ import { ALL_RULES } from "../rules";
 import { scan, type ScanResult } from "../scanner/scan";
 import { ALL_SOURCES, keyDirectory } from "../scanner/sources";
 import { readPolicyConfig } from "./config-check";
-import { scanCredentials } from "./credentials";
+import { scanCredentials } from "../fetchers/aws/credentials";
 import { progressDisplay } from "./progress-display";
 import { selectRules, severityRank, SEVERITIES, UsageError } from "./select-rules";
 import { TOOL } from "./tool";

@@ -9,7 +9,7 @@ import type { AwsAccess } from "../fetchers/aws/context";
 import type { Inventory } from "../models/inventory";
 import { Limiters } from "../fetchers/aws/limiter";
 import { ScanStats } from "../fetchers/aws/scan-stats";
-import { callerIdentity, planRegions, type Identity, type RegionPlan } from "./identity";
+import { callerIdentity, planRegions, type Identity, type RegionPlan } from "../fetchers/aws/account";
 import { rulesJudging, sourcesFor } from "./plan";
 import { SILENT_PROGRESS, type ScanProgress } from "./progress";
 import { scanAccount, type KeyDirectoryBuilder } from "./scan-account";

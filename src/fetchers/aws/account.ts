@@ -1,8 +1,8 @@
 import { DescribeRegionsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import { FetchContext, type AwsAccess } from "../fetchers/aws/context";
-import type { Limiters } from "../fetchers/aws/limiter";
-import type { ScanStats } from "../fetchers/aws/scan-stats";
+import { FetchContext, type AwsAccess } from "./context";
+import type { Limiters } from "./limiter";
+import type { ScanStats } from "./scan-stats";
 
 /** A scan that cannot start: no identity, no region list. Named by the AWS call that failed. */
 export class ScanSetupError extends Error {}
