@@ -3,6 +3,7 @@ import { packConfigProblems } from "../core/pack-config";
 import type { AnyRule } from "../core/rule";
 import { DEFAULT_RETRY } from "../fetchers/aws/retry";
 import { canonicalReport } from "../reports/canonical";
+import { pulumiState, pulumiStateText } from "../reports/pulumi-state";
 import { writeFileAtomic } from "../reports/write-atomic";
 import { ALL_RULES } from "../rules";
 import { scan, type ScanResult } from "../scanner/scan";
@@ -52,7 +53,7 @@ export function scanCommand(): Command {
     .option("--severity <level>", `lowest severity to run: ${SEVERITIES.join(", ")}`)
     .option("--config <file>", "the rules' settings: a policy-pack config file (JSON or YAML)")
     .option("--out <file>", "write the report here (atomically) instead of stdout")
-    .addOption(new Option("--format <format>", "report format").choices(["json"]).default("json"))
+    .addOption(new Option("--format <format>", "report format").choices(["json", "pulumi-state"]).default("json"))
     .option("--endpoint-url <url>", "send every AWS call to this endpoint (an emulator)")
     .option("--concurrency <n>", "calls in flight per account, region and service", positiveInt("--concurrency"), 4)
     .option("--timeout <ms>", "timeout of one HTTP request, in milliseconds", positiveInt("--timeout"), 20_000)
@@ -100,8 +101,8 @@ async function runScan(flags: ScanFlags): Promise<number> {
   } finally {
     display.finish();
   }
-  const report = canonicalReport(result, TOOL);
-  const text = `${JSON.stringify(report, null, 2)}\n`;
+  // pulumi-state: the account as a `pulumi stack export` document for `pulumi policy analyze --file`.
+  const text = flags.format === "pulumi-state" ? pulumiStateText(pulumiState(result)) : `${JSON.stringify(canonicalReport(result, TOOL), null, 2)}\n`;
   if (flags.out) writeFileAtomic(flags.out, text);
   else process.stdout.write(text);
   if (!flags.quiet) process.stderr.write(summary(result, flags));

@@ -63,8 +63,9 @@ export class StateWriter {
   readonly provider: ProviderInput;
   private readonly urnByModel = new Map<string, string>();
   private readonly taken = new Set<string>();
-  /** Network model id -> AWS id, for every object of the graph (written or not). */
+  /** Network model id -> AWS id, for every object of the graph (written or not), and back. */
   private readonly awsIds = new Map<string, string>();
+  private readonly modelsByAwsId = new Map<string, string>();
 
   constructor(
     readonly options: PulumiStateOptions,
@@ -76,7 +77,9 @@ export class StateWriter {
     const net = inventory.network;
     for (const list of net ? Object.values(net) : []) {
       for (const node of list as readonly { ref?: ResourceRef; awsId?: string }[]) {
-        if (node.ref !== undefined && node.awsId !== undefined) this.awsIds.set(node.ref.id, node.awsId);
+        if (node.ref === undefined || node.awsId === undefined) continue;
+        this.awsIds.set(node.ref.id, node.awsId);
+        if (!this.modelsByAwsId.has(node.awsId)) this.modelsByAwsId.set(node.awsId, node.ref.id);
       }
     }
   }
@@ -85,9 +88,10 @@ export class StateWriter {
     return rootStackUrn(this.options);
   }
 
-  /** The URN written for a model (its main resource), if it was written. */
+  /** The URN written for a model (its main resource), if it was written; a network object may be named by its AWS id. */
   urnOf(modelId: string | undefined): string | undefined {
-    return modelId === undefined ? undefined : this.urnByModel.get(modelId);
+    if (modelId === undefined) return undefined;
+    return this.urnByModel.get(modelId) ?? this.urnByModel.get(this.modelsByAwsId.get(modelId) ?? "");
   }
 
   /** The AWS id a network reference stands for: the object's id when it is in the graph, else the reference as the scan gave it. */
@@ -135,7 +139,10 @@ export class StateWriter {
       writeIt();
     } catch (e) {
       if (!(e instanceof Unwritable)) throw e;
-      for (const r of this.resources.splice(before)) this.origins.delete(r.urn);
+      for (const r of this.resources.splice(before)) {
+        this.origins.delete(r.urn);
+        this.taken.delete(`${r.type}::${r.name}`);
+      }
       for (const [id, urn] of this.urnByModel) if (!this.origins.has(urn)) this.urnByModel.delete(id);
       this.omitted.push({ id: model.id, name: model.name, label: model.label, reason: e.message });
     }

@@ -24,7 +24,7 @@ function networkProps(p: PlacementSettings | undefined): Record<string, unknown>
   };
 }
 
-const networkRefs = (p: PlacementSettings | undefined) =>
+const networkRefs = (p: PlacementSettings | undefined): Record<string, (string | undefined)[]> =>
   p === undefined ? {} : { dbSubnetGroupName: [p.subnetGroupModel], vpcSecurityGroupIds: [...p.securityGroupModels] };
 
 /** An RDS instance outside a cluster; a read replica names its source in `replicateSourceDb`. */

@@ -29,7 +29,7 @@ export function writeBucket(w: StateWriter, store: DataStore): void {
 
   const key = keySetting(store.encryption, what);
   const byDefault = key.manager === "aws-owned" ? { sseAlgorithm: "AES256" } : { sseAlgorithm: "aws:kms", ...(key.key ? { kmsMasterKeyId: key.key } : {}) };
-  onBucket(T.encryption, { rules: [{ applyServerSideEncryptionByDefault: byDefault, bucketKeyEnabled: false }] }, { rules: [key.keyModel] });
+  onBucket(T.encryption, { rules: [{ applyServerSideEncryptionByDefault: byDefault }] }, { rules: [key.keyModel] });
 
   const s3 = w.inventory.exposures?.get(store.ref.id)?.s3;
   if (s3 === undefined) throw new Unwritable(`the public access settings of ${what} were not read`);
