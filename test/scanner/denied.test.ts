@@ -1,40 +1,30 @@
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from "@aws-sdk/client-iam";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "../../src/core/finding";
 import { scannerIamPolicy } from "../../src/scanner/iam-policy";
 import type { ScanResult } from "../../src/scanner/scan";
 import { ALL_SOURCES } from "../../src/scanner/sources";
-import { seedConfig } from "../support/aws-context";
-import { startMoto, type MotoServer } from "../support/moto/server";
+import { iamUser } from "../support/iam-user";
+import { useMoto } from "../support/moto/use-moto";
 import { isGap, scanEndpoint, serviceOf } from "./scan-helpers";
-import { REGION, seedAccount } from "./seed-account";
+import { seedAccount } from "./seed-account";
 
 // The scanner's identity under moto's IAM enforcement: its own generated policy, less two whole
 // services (nothing of them can be listed) and some reads of services it can list.
 const DENIED_SERVICES = ["dynamodb", "sqs"];
 const DENIED_READS = ["s3:GetEncryptionConfiguration", "s3:GetBucketPolicy", "kms:GetKeyRotationStatus"];
 
-let moto: MotoServer;
+const moto = useMoto();
 let result: ScanResult;
 
 beforeAll(async () => {
-  moto = await startMoto();
-  await seedAccount(moto.endpoint);
-  const iam = new IAMClient(seedConfig(moto.endpoint, REGION));
-  await iam.send(new CreateUserCommand({ UserName: "cdguard-scanner" }));
+  await seedAccount(moto().endpoint);
   const policy = scannerIamPolicy(ALL_SOURCES);
   const statement = policy.Statement[0] as { Action: string[] };
   const allowed = statement.Action.filter((a) => !DENIED_SERVICES.includes(a.split(":")[0] ?? "") && !DENIED_READS.includes(a));
-  await iam.send(new PutUserPolicyCommand({ UserName: "cdguard-scanner", PolicyName: "scan", PolicyDocument: JSON.stringify({ ...policy, Statement: [{ ...statement, Action: allowed }] }) }));
-  const key = (await iam.send(new CreateAccessKeyCommand({ UserName: "cdguard-scanner" }))).AccessKey;
-  await moto.enableIamAuth();
-  const credentials = { accessKeyId: key?.AccessKeyId ?? "", secretAccessKey: key?.SecretAccessKey ?? "" };
-  result = await scanEndpoint(moto.endpoint, { credentials: async () => credentials });
+  const credentials = await iamUser(moto().endpoint, "cdguard-scanner", { name: "scan", document: { ...policy, Statement: [{ ...statement, Action: allowed }] } });
+  await moto().enableIamAuth();
+  result = await scanEndpoint(moto().endpoint, { credentials: async () => credentials });
 }, 600_000);
-
-afterAll(async () => {
-  await moto?.stop();
-});
 
 const judged = (f: Finding) => !isGap(f);
 const onBuckets = (ids: string[]) => result.findings.filter((f) => judged(f) && serviceOf(f) === "s3" && ids.includes(f.rule.id));

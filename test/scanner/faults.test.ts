@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ScanResult } from "../../src/scanner/scan";
-import { startFaultProxy, type FaultProxy } from "../support/fault-proxy";
-import { startMoto, type MotoServer } from "../support/moto/server";
+import { useFaultProxy, useMoto } from "../support/moto/use-moto";
 import { isGap, scanEndpoint, serviceOf, verdicts } from "./scan-helpers";
 import { seedAccount } from "./seed-account";
 
@@ -11,36 +10,33 @@ const MAX_ATTEMPTS = 6;
 const TIMEOUT_MS = 4_000;
 const FAULTED = ["sns", "logs", "secretsmanager"];
 
-let moto: MotoServer;
-let proxy: FaultProxy;
+const moto = useMoto();
 let clean: ScanResult;
 let faulted: ScanResult;
 
 beforeAll(async () => {
-  moto = await startMoto();
-  await seedAccount(moto.endpoint);
-  clean = await scanEndpoint(moto.endpoint);
-  proxy = await startFaultProxy({
-    target: moto.endpoint,
-    seed: 7,
-    throttle: { share: 0.2 },
-    accessDenied: ["sns"],
-    serverError: ["logs"],
-    delayMs: { services: ["secretsmanager"], ms: TIMEOUT_MS + 1_500 },
-  });
-  faulted = await scanEndpoint(proxy.endpoint, { timeoutMs: TIMEOUT_MS, retry: { maxAttempts: MAX_ATTEMPTS, baseDelayMs: 20, maxDelayMs: 200 } });
+  await seedAccount(moto().endpoint);
+  clean = await scanEndpoint(moto().endpoint);
 }, 600_000);
 
-afterAll(async () => {
-  await proxy?.close();
-  await moto?.stop();
-});
+const proxy = useFaultProxy(() => ({
+  target: moto().endpoint,
+  seed: 7,
+  throttle: { share: 0.2 },
+  accessDenied: ["sns"],
+  serverError: ["logs"],
+  delayMs: { services: ["secretsmanager"], ms: TIMEOUT_MS + 1_500 },
+}));
+
+beforeAll(async () => {
+  faulted = await scanEndpoint(proxy().endpoint, { timeoutMs: TIMEOUT_MS, retry: { maxAttempts: MAX_ATTEMPTS, baseDelayMs: 20, maxDelayMs: 200 } });
+}, 600_000);
 
 describe("a scan through throttling, denials, 500s and timeouts", () => {
   it("judges everything the faults did not touch exactly as without faults", () => {
     const untouched = (r: ScanResult) => r.findings.filter((f) => !isGap(f) && !FAULTED.includes(serviceOf(f)));
     expect(verdicts(untouched(faulted))).toEqual(verdicts(untouched(clean)));
-    expect(Object.values(proxy.stats()).reduce((n, s) => n + s.throttled, 0)).toBeGreaterThan(0);
+    expect(Object.values(proxy().stats()).reduce((n, s) => n + s.throttled, 0)).toBeGreaterThan(0);
   });
 
   it("leaves each faulted service a gap with the reason, and judges none of its resources", () => {
@@ -55,7 +51,7 @@ describe("a scan through throttling, denials, 500s and timeouts", () => {
   });
 
   it("retries only what can succeed, and no call more than its attempts", () => {
-    const stats = proxy.stats();
+    const stats = proxy().stats();
     expect(stats.sns?.requests).toBe(1); // AccessDenied is final
     expect(stats.logs?.requests).toBe(MAX_ATTEMPTS); // 500s retried, then given up
     expect(stats.secretsmanager?.requests).toBe(MAX_ATTEMPTS); // timeouts retried, then given up

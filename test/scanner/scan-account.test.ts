@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "../../src/core/finding";
 import { settingsFor } from "../../src/core/settings";
 import { ALL_RULES } from "../../src/rules";
 import type { ScanResult } from "../../src/scanner/scan";
-import { startMoto, type MotoServer } from "../support/moto/server";
+import { useMoto } from "../support/moto/use-moto";
 import { SECRET_VALUES, seedAccount } from "./seed-account";
 import { scanEndpoint } from "./scan-helpers";
 
-let moto: MotoServer;
+const moto = useMoto();
 let result: ScanResult;
 
 beforeAll(async () => {
-  moto = await startMoto();
-  await seedAccount(moto.endpoint);
-  result = await scanEndpoint(moto.endpoint);
+  await seedAccount(moto().endpoint);
+  result = await scanEndpoint(moto().endpoint);
 }, 300_000);
-
-afterAll(async () => {
-  await moto?.stop();
-});
 
 /** Generated ids (keys, volumes, snapshots, instances) differ per run: the label names them. */
 const stableName = (name: string) => (/^[0-9a-f]{8}-[0-9a-f-]{27}$|^(snap|vol|i)-[0-9a-f]+$/.test(name) ? "<generated id>" : name);

@@ -3,7 +3,7 @@ import type { Finding } from "../../src/core/finding";
 import { ALL_RULES } from "../../src/rules";
 import { scan, type ScanResult } from "../../src/scanner/scan";
 import { ALL_SOURCES, keyDirectory } from "../../src/scanner/sources";
-import { TEST_CREDENTIALS } from "../support/aws-context";
+import { emulatorAccess } from "../support/aws-context";
 import { REGION } from "./seed-account";
 
 /** Scans the emulator (or a proxy in front of it) the way `cdguard scan` does, with every rule. */
@@ -11,14 +11,12 @@ export function scanEndpoint(endpoint: string, over: Partial<AwsAccess> = {}): P
   return scan({
     rules: ALL_RULES,
     entries: { "customer-data-on-dedicated-subnets": { isolateDataSubnets: true } },
-    access: {
-      credentials: async () => TEST_CREDENTIALS,
-      endpointUrl: endpoint,
+    access: emulatorAccess(endpoint, {
       timeoutMs: 20_000,
       retry: { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 500 },
       limits: { concurrency: 4, ratePerSecond: 1_000, burst: 1_000 },
       ...over,
-    },
+    }),
     regions: [REGION],
     homeRegion: REGION,
     sources: ALL_SOURCES,

@@ -11,10 +11,9 @@ export function seedConfig(endpoint: string, region = "us-east-1") {
   return { region, endpoint, credentials: TEST_CREDENTIALS, forcePathStyle: true } as const;
 }
 
-/** The scanner's view of one (account, region) of the emulator at `endpoint`, with its statistics. */
-export function scanContext(endpoint: string, region = "us-east-1", over: Partial<AwsAccess> = {}): { ctx: FetchContext; stats: ScanStats } {
-  const stats = new ScanStats();
-  const access: AwsAccess = {
+/** How the scanner reaches the emulator at `endpoint` (with the test credentials); `over` replaces any of it. */
+export function emulatorAccess(endpoint: string, over: Partial<AwsAccess> = {}): AwsAccess {
+  return {
     credentials: async () => TEST_CREDENTIALS,
     endpointUrl: endpoint,
     timeoutMs: 5_000,
@@ -22,5 +21,11 @@ export function scanContext(endpoint: string, region = "us-east-1", over: Partia
     limits: { concurrency: 8, ratePerSecond: 1_000, burst: 1_000 },
     ...over,
   };
+}
+
+/** The scanner's view of one (account, region) of the emulator at `endpoint`, with its statistics. */
+export function scanContext(endpoint: string, region = "us-east-1", over: Partial<AwsAccess> = {}): { ctx: FetchContext; stats: ScanStats } {
+  const stats = new ScanStats();
+  const access = emulatorAccess(endpoint, over);
   return { ctx: new FetchContext(MOTO_ACCOUNT, "aws", region, access, stats, new Limiters(access.limits)), stats };
 }

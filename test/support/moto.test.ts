@@ -1,12 +1,14 @@
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, ListUsersCommand, PutUserPolicyCommand } from "@aws-sdk/client-iam";
+import { CreateUserCommand, IAMClient, ListUsersCommand } from "@aws-sdk/client-iam";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { KMSClient, ListKeysCommand } from "@aws-sdk/client-kms";
 import { CreateBucketCommand, GetObjectCommand, ListBucketsCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import * as http from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { identify, mulberry32, startFaultProxy, type FaultProxy } from "./fault-proxy";
-import { MOTO_ACCOUNT_ID, MOTO_CREDENTIALS, MOTO_REGION, startMoto, type MotoServer } from "./moto/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { identify, mulberry32, startFaultProxy } from "./fault-proxy";
+import { iamUser } from "./iam-user";
+import { MOTO_ACCOUNT_ID, MOTO_CREDENTIALS, MOTO_REGION, startMoto } from "./moto/server";
+import { useFaultProxy, useMoto } from "./moto/use-moto";
 
 interface Creds {
   accessKeyId: string;
@@ -44,20 +46,12 @@ function get(url: string): Promise<number> {
 const MOTO_TEST_TIMEOUT = 90_000;
 
 describe("moto server", () => {
-  let moto: MotoServer;
-
-  beforeAll(async () => {
-    moto = await startMoto();
-  }, 120_000);
-
-  afterAll(async () => {
-    await moto?.stop();
-  });
+  const moto = useMoto();
 
   it("listens on loopback and emulates S3 and IAM; reset() clears state", async () => {
-    expect(moto.endpoint).toBe(`http://127.0.0.1:${moto.port}`);
-    const s3c = s3(moto.endpoint);
-    const iamc = iam(moto.endpoint);
+    expect(moto().endpoint).toBe(`http://127.0.0.1:${moto().port}`);
+    const s3c = s3(moto().endpoint);
+    const iamc = iam(moto().endpoint);
 
     await s3c.send(new CreateBucketCommand({ Bucket: "cdg-bucket-a" }));
     await iamc.send(new CreateUserCommand({ UserName: "alice" }));
@@ -68,7 +62,7 @@ describe("moto server", () => {
     expect(users.Users?.map((u) => u.UserName)).toEqual(["alice"]);
     expect(users.Users?.[0]?.Arn).toBe(`arn:aws:iam::${MOTO_ACCOUNT_ID}:user/alice`);
 
-    await moto.reset();
+    await moto().reset();
     expect((await s3c.send(new ListBucketsCommand({}))).Buckets ?? []).toEqual([]);
     expect((await iamc.send(new ListUsersCommand({}))).Users ?? []).toEqual([]);
   }, MOTO_TEST_TIMEOUT);
@@ -87,43 +81,35 @@ describe("moto server", () => {
   //   XML error body, which SDK v3 cannot parse (a SyntaxError "Deserialization error", status 403).
   //   Use the fault proxy's accessDenied for those.
   it("enableIamAuth() makes moto enforce IAM policies of real IAM users", async () => {
-    await moto.reset();
-    const iamRoot = iam(moto.endpoint);
-    const newUser = async (name: string, policy?: object): Promise<Creds> => {
-      await iamRoot.send(new CreateUserCommand({ UserName: name }));
-      if (policy) {
-        await iamRoot.send(new PutUserPolicyCommand({ UserName: name, PolicyName: "p", PolicyDocument: JSON.stringify(policy) }));
-      }
-      const { AccessKey } = await iamRoot.send(new CreateAccessKeyCommand({ UserName: name }));
-      return { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! };
-    };
+    await moto().reset();
+    const newUser = (name: string, policy?: object): Promise<Creds> => iamUser(moto().endpoint, name, policy && { name: "p", document: policy });
     const nobody = await newUser("nobody");
     const reader = await newUser("reader", {
       Version: "2012-10-17",
       Statement: [{ Effect: "Allow", Action: ["s3:ListAllMyBuckets", "iam:ListUsers"], Resource: "*" }],
     });
     // Auth off: anybody, even unknown keys, may do anything.
-    await s3(moto.endpoint, nobody).send(new ListBucketsCommand({}));
+    await s3(moto().endpoint, nobody).send(new ListBucketsCommand({}));
 
-    await moto.enableIamAuth();
+    await moto().enableIamAuth();
     try {
       // A user with no policies is denied, on S3 (its own S3 error) and on query services (IAM's error).
-      expect((await rejection(s3(moto.endpoint, nobody, 1).send(new ListBucketsCommand({})))).name).toBe("AccessDenied");
-      expect((await rejection(iam(moto.endpoint, nobody, 1).send(new ListUsersCommand({})))).name).toBe("AccessDenied");
+      expect((await rejection(s3(moto().endpoint, nobody, 1).send(new ListBucketsCommand({})))).name).toBe("AccessDenied");
+      expect((await rejection(iam(moto().endpoint, nobody, 1).send(new ListUsersCommand({})))).name).toBe("AccessDenied");
       // ... except for sts:GetCallerIdentity, which moto always allows.
-      const who = await new STSClient({ endpoint: moto.endpoint, region: MOTO_REGION, credentials: nobody }).send(
+      const who = await new STSClient({ endpoint: moto().endpoint, region: MOTO_REGION, credentials: nobody }).send(
         new GetCallerIdentityCommand({}),
       );
       expect(who.Arn).toBe(`arn:aws:iam::${MOTO_ACCOUNT_ID}:user/nobody`);
       // A user whose policy allows the action passes; S3 ListBuckets is checked as s3:ListAllMyBuckets.
-      expect((await s3(moto.endpoint, reader).send(new ListBucketsCommand({}))).Buckets ?? []).toEqual([]);
-      expect((await iam(moto.endpoint, reader).send(new ListUsersCommand({}))).Users?.length).toBe(2);
+      expect((await s3(moto().endpoint, reader).send(new ListBucketsCommand({}))).Buckets ?? []).toEqual([]);
+      expect((await iam(moto().endpoint, reader).send(new ListUsersCommand({}))).Users?.length).toBe(2);
       // The "testing" keys are not an IAM user: once auth is on they are rejected as unknown keys.
-      expect((await rejection(s3(moto.endpoint, MOTO_CREDENTIALS, 1).send(new ListBucketsCommand({})))).name).toBe("InvalidAccessKeyId");
-      expect((await rejection(iam(moto.endpoint, MOTO_CREDENTIALS, 1).send(new ListUsersCommand({})))).name).toBe("InvalidClientTokenId");
+      expect((await rejection(s3(moto().endpoint, MOTO_CREDENTIALS, 1).send(new ListBucketsCommand({})))).name).toBe("InvalidAccessKeyId");
+      expect((await rejection(iam(moto().endpoint, MOTO_CREDENTIALS, 1).send(new ListUsersCommand({})))).name).toBe("InvalidClientTokenId");
 
       // Through the fault proxy the SigV4 signature still verifies (the Host header is forwarded untouched).
-      const proxy = await startFaultProxy({ target: moto.endpoint });
+      const proxy = await startFaultProxy({ target: moto().endpoint });
       try {
         expect((await iam(proxy.endpoint, reader, 1).send(new ListUsersCommand({}))).Users?.length).toBe(2);
         expect((await rejection(iam(proxy.endpoint, nobody, 1).send(new ListUsersCommand({})))).name).toBe("AccessDenied");
@@ -132,51 +118,45 @@ describe("moto server", () => {
       }
     } finally {
       // reset() also switches auth back off.
-      await moto.reset();
+      await moto().reset();
     }
-    expect((await iam(moto.endpoint).send(new ListUsersCommand({}))).Users ?? []).toEqual([]);
+    expect((await iam(moto().endpoint).send(new ListUsersCommand({}))).Users ?? []).toEqual([]);
   }, MOTO_TEST_TIMEOUT);
 
   it("enableIamAuth(n) lets n more requests through before enforcing", async () => {
-    await moto.reset();
-    const iamc = iam(moto.endpoint, MOTO_CREDENTIALS, 1);
-    await moto.enableIamAuth(2);
+    await moto().reset();
+    const iamc = iam(moto().endpoint, MOTO_CREDENTIALS, 1);
+    await moto().enableIamAuth(2);
     try {
       await iamc.send(new ListUsersCommand({}));
       await iamc.send(new ListUsersCommand({}));
       expect((await rejection(iamc.send(new ListUsersCommand({})))).name).toBe("InvalidClientTokenId");
     } finally {
-      await moto.disableIamAuth();
+      await moto().disableIamAuth();
     }
     await iamc.send(new ListUsersCommand({}));
   }, MOTO_TEST_TIMEOUT);
 
   describe("fault proxy", () => {
-    let proxy: FaultProxy;
-
     beforeAll(async () => {
-      await moto.reset();
-      proxy = await startFaultProxy({
-        target: moto.endpoint,
-        accessDenied: ["s3"],
-        throttle: { share: 1, services: ["iam"] },
-        serverError: ["kms"],
-        delayMs: { services: ["dynamodb"], ms: 400 },
-      });
+      await moto().reset();
     });
-
-    afterAll(async () => {
-      await proxy?.close();
-    });
+    const proxy = useFaultProxy(() => ({
+      target: moto().endpoint,
+      accessDenied: ["s3"],
+      throttle: { share: 1, services: ["iam"] },
+      serverError: ["kms"],
+      delayMs: { services: ["dynamodb"], ms: 400 },
+    }));
 
     it("injects protocol-shaped faults and counts them", async () => {
-      const base = { endpoint: proxy.endpoint, region: MOTO_REGION, credentials: MOTO_CREDENTIALS, maxAttempts: 1 };
+      const base = { endpoint: proxy().endpoint, region: MOTO_REGION, credentials: MOTO_CREDENTIALS, maxAttempts: 1 };
 
-      const denied = await rejection(s3(proxy.endpoint, MOTO_CREDENTIALS, 1).send(new ListBucketsCommand({})));
+      const denied = await rejection(s3(proxy().endpoint, MOTO_CREDENTIALS, 1).send(new ListBucketsCommand({})));
       expect(denied.name).toBe("AccessDenied");
       expect(denied.$metadata?.httpStatusCode).toBe(403);
 
-      const throttled = await rejection(iam(proxy.endpoint, MOTO_CREDENTIALS, 1).send(new ListUsersCommand({})));
+      const throttled = await rejection(iam(proxy().endpoint, MOTO_CREDENTIALS, 1).send(new ListUsersCommand({})));
       expect(throttled.name).toBe("Throttling");
       expect(throttled.$metadata?.httpStatusCode).toBe(400);
 
@@ -188,12 +168,12 @@ describe("moto server", () => {
       expect(Date.now() - started).toBeGreaterThanOrEqual(400);
       expect(tables.TableNames).toEqual([]);
 
-      const stats = proxy.stats();
+      const stats = proxy().stats();
       expect(stats.s3).toMatchObject({ requests: 1, accessDenied: 1, forwarded: 0 });
       expect(stats.iam).toMatchObject({ requests: 1, throttled: 1, forwarded: 0 });
       expect(stats.kms).toMatchObject({ requests: 1, serverError: 1, forwarded: 0 });
       expect(stats.dynamodb).toMatchObject({ requests: 1, delayed: 1, forwarded: 1, throttled: 0 });
-      expect(proxy.requests()).toEqual([
+      expect(proxy().requests()).toEqual([
         { service: "s3", action: "GET /", protocol: "rest-xml-s3", fault: "accessDenied" },
         { service: "iam", action: "ListUsers", protocol: "query", fault: "throttle" },
         { service: "kms", action: "ListKeys", protocol: "json", fault: "serverError" },
@@ -202,35 +182,35 @@ describe("moto server", () => {
     }, MOTO_TEST_TIMEOUT);
 
     it("decides throttling per request, so the SDK's retries get through", async () => {
-      proxy.setFaults({ throttle: { share: 0.5 } });
-      proxy.resetStats();
-      const iamc = iam(proxy.endpoint, MOTO_CREDENTIALS, 10);
+      proxy().setFaults({ throttle: { share: 0.5 } });
+      proxy().resetStats();
+      const iamc = iam(proxy().endpoint, MOTO_CREDENTIALS, 10);
       for (let i = 0; i < 5; i++) await iamc.send(new ListUsersCommand({}));
-      const st = proxy.stats().iam!;
+      const st = proxy().stats().iam!;
       expect(st.forwarded).toBe(5);
       expect(st.throttled).toBeGreaterThan(0);
       expect(st.requests).toBe(st.forwarded + st.throttled);
     }, MOTO_TEST_TIMEOUT);
 
     it("answers AccessDenied in each protocol's own shape", async () => {
-      proxy.setFaults({ accessDenied: ["iam", "kms", "ec2", "sqs", "efs"] });
+      proxy().setFaults({ accessDenied: ["iam", "kms", "ec2", "sqs", "efs"] });
       const err = async (p: Promise<unknown>): Promise<[string, number | undefined]> => {
         const e = await rejection(p);
         return [e.name, e.$metadata?.httpStatusCode];
       };
-      const base = { endpoint: proxy.endpoint, region: MOTO_REGION, credentials: MOTO_CREDENTIALS, maxAttempts: 1 };
+      const base = { endpoint: proxy().endpoint, region: MOTO_REGION, credentials: MOTO_CREDENTIALS, maxAttempts: 1 };
       const { EC2Client, DescribeVpcsCommand } = await import("@aws-sdk/client-ec2");
       const { SQSClient, ListQueuesCommand } = await import("@aws-sdk/client-sqs");
       const { EFSClient, DescribeFileSystemsCommand } = await import("@aws-sdk/client-efs");
-      expect(await err(iam(proxy.endpoint, MOTO_CREDENTIALS, 1).send(new ListUsersCommand({})))).toEqual(["AccessDenied", 403]);
+      expect(await err(iam(proxy().endpoint, MOTO_CREDENTIALS, 1).send(new ListUsersCommand({})))).toEqual(["AccessDenied", 403]);
       expect(await err(new KMSClient(base).send(new ListKeysCommand({})))).toEqual(["AccessDeniedException", 400]);
       expect(await err(new EC2Client(base).send(new DescribeVpcsCommand({})))).toEqual(["UnauthorizedOperation", 403]);
       expect(await err(new SQSClient(base).send(new ListQueuesCommand({})))).toEqual(["AccessDenied", 400]);
       expect(await err(new EFSClient(base).send(new DescribeFileSystemsCommand({})))).toEqual(["AccessDeniedException", 403]);
       // Services not listed are forwarded to moto untouched, bodies included.
-      proxy.setFaults({});
+      proxy().setFaults({});
       expect((await new KMSClient(base).send(new ListKeysCommand({}))).Keys).toEqual([]);
-      const s3p = s3(proxy.endpoint, MOTO_CREDENTIALS, 1);
+      const s3p = s3(proxy().endpoint, MOTO_CREDENTIALS, 1);
       await s3p.send(new CreateBucketCommand({ Bucket: "via-proxy" }));
       await s3p.send(new PutObjectCommand({ Bucket: "via-proxy", Key: "k", Body: "hello through the proxy" }));
       const obj = await s3p.send(new GetObjectCommand({ Bucket: "via-proxy", Key: "k" }));

@@ -5,36 +5,21 @@ import type { NetworkRef, SubnetGroup } from "../../models/network";
 import type { Placement } from "../../models/placement";
 import type { AdaptContext } from "./context";
 import { unknownOf } from "./fetched";
+import { listedSubnetGroup, subnetGroupPlacement, type SubnetGroupListing } from "./listed-subnet-groups";
 import { arnOf, awsRef } from "./refs";
 
 /** ElastiCache nodes have no public endpoint: every placement here is private. */
 
+const CACHE_SUBNET_GROUPS: SubnetGroupListing = { service: "elasticache", label: "ElastiCache subnet group", operation: "DescribeCacheSubnetGroups" };
+
 export function cacheSubnetGroupModel(g: CacheSubnetGroup, ctx: AdaptContext, region: string): SubnetGroup | undefined {
-  const name = g.CacheSubnetGroupName;
-  if (!name) return undefined;
-  const arn = g.ARN ?? arnOf(ctx.partition, "elasticache", region, ctx.account, `subnetgroup:${name}`);
-  return {
-    kind: "subnet-group",
-    service: "elasticache",
-    ref: awsRef(arn, "AWS::ElastiCache::SubnetGroup", name, "ElastiCache subnet group", ctx.account, region),
-    awsId: name,
-    name,
-    subnets: (g.Subnets ?? []).flatMap((n) => (n.SubnetIdentifier ? [n.SubnetIdentifier] : [])),
-  };
+  return listedSubnetGroup("elasticache", g.CacheSubnetGroupName, g.Subnets, (name) => {
+    const arn = g.ARN ?? arnOf(ctx.partition, "elasticache", region, ctx.account, `subnetgroup:${name}`);
+    return awsRef(arn, "AWS::ElastiCache::SubnetGroup", name, "ElastiCache subnet group", ctx.account, region);
+  });
 }
 
-type GroupPart = Pick<Placement, "subnetGroup" | "subnetGroupService" | "subnets" | "defaultVpc">;
-
-/** The subnet group named: its model id and subnets when listed, else its name and why its subnets are not known. */
-function groupPart(name: string | undefined, who: string, groups: Fetched<SubnetGroup[]>): GroupPart {
-  if (!name) return { subnets: unknown("not-fetched", `${who} names no subnet group: AWS places it in the default VPC`), defaultVpc: true };
-  const group = groups.ok ? groups.value.find((g) => g.name === name) : undefined;
-  if (group) return { subnetGroup: group.ref.id, subnetGroupService: "elasticache", subnets: group.subnets };
-  const subnets = groups.ok
-    ? unknown("not-fetched", `ElastiCache subnet group ${name} was not in the DescribeCacheSubnetGroups answer`)
-    : unknownOf(groups.failure);
-  return { subnetGroup: name, subnetGroupService: "elasticache", subnets };
-}
+const groupPart = (name: string | undefined, who: string, groups: Fetched<SubnetGroup[]>) => subnetGroupPlacement(name, who, groups, CACHE_SUBNET_GROUPS);
 
 const securityGroupsOf = (clusters: readonly CacheCluster[]): NetworkRef[] => [
   ...new Set(clusters.flatMap((c) => (c.SecurityGroups ?? []).flatMap((g) => (g.SecurityGroupId ? [g.SecurityGroupId] : [])))),

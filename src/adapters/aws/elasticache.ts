@@ -5,7 +5,6 @@ import { encryptedWith, notEncrypted } from "../../encryption/at-rest";
 import type { ElastiCacheAnswers, Tagged } from "../../fetchers/aws/elasticache";
 import type { Fetched } from "../../fetchers/aws/fetched";
 import type { DataStore, EncryptionAtRest, StoreKind, StoreVariant } from "../../models/data-store";
-import type { SubnetGroup } from "../../models/network";
 import type { Placement } from "../../models/placement";
 import { STORE_KIND_FACTS, storeLabel } from "../../models/store-kind-facts";
 import type { AdaptContext } from "./context";
@@ -13,6 +12,7 @@ import type { CoverageGap, InventoryContribution } from "./contribution";
 import { cacheClusterPlacement, cacheSubnetGroupModel, replicationGroupPlacement, serverlessCachePlacement } from "./elasticache-placement";
 import { gapOf, readFetched, tagsOfList } from "./fetched";
 import { keyedEncryption } from "./keyed-encryption";
+import { listedSubnetGroups } from "./listed-subnet-groups";
 import { arnOf, awsRef } from "./refs";
 
 interface Scope {
@@ -98,9 +98,7 @@ function copyOfGroup(g: ReplicationGroup): DataStore["copyOf"] {
  */
 export function adaptElastiCache(raw: ElastiCacheAnswers, ctx: AdaptContext): InventoryContribution {
   const s: Scope = { ctx, region: raw.region };
-  const groups: Fetched<SubnetGroup[]> = raw.subnetGroups.ok
-    ? { ok: true, value: raw.subnetGroups.value.flatMap((g) => cacheSubnetGroupModel(g, ctx, raw.region) ?? []) }
-    : raw.subnetGroups;
+  const groups = listedSubnetGroups(raw.subnetGroups, (g) => cacheSubnetGroupModel(g, ctx, raw.region));
   const clusters: Fetched<CacheCluster[]> = raw.cacheClusters.ok ? { ok: true, value: raw.cacheClusters.value.map((t) => t.resource) } : raw.cacheClusters;
   const stores: DataStore[] = [];
   const placements: [string, Placement][] = [];

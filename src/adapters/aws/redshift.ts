@@ -1,5 +1,5 @@
 import type { Cluster, ClusterSubnetGroup } from "@aws-sdk/client-redshift";
-import { unknown, type Val } from "../../core/value";
+import type { Val } from "../../core/value";
 import { encryptedWith, notEncrypted } from "../../encryption/at-rest";
 import type { Fetched } from "../../fetchers/aws/fetched";
 import type { RedshiftAnswers } from "../../fetchers/aws/redshift";
@@ -9,8 +9,9 @@ import type { Placement } from "../../models/placement";
 import { STORE_KIND_FACTS, storeLabel } from "../../models/store-kind-facts";
 import type { AdaptContext } from "./context";
 import type { CoverageGap, InventoryContribution } from "./contribution";
-import { gapOf, tagsOfList, unknownOf } from "./fetched";
+import { gapOf, tagsOfList } from "./fetched";
 import { keyedEncryption } from "./keyed-encryption";
+import { listedSubnetGroup, listedSubnetGroups, subnetGroupPlacement, type SubnetGroupListing } from "./listed-subnet-groups";
 import { arnOf, awsRef } from "./refs";
 
 const KIND = "redshift-cluster";
@@ -35,27 +36,12 @@ export function clusterEncryption(c: Cluster, s: Scope): EncryptionAtRest {
   return encryptedWith(FACTS.keyless, `${c.Encrypted === undefined ? "Encrypted not reported" : "Encrypted=true"} without KmsKeyId: AWS-owned key`);
 }
 
-function subnetGroupModel(g: ClusterSubnetGroup, s: Scope): SubnetGroup | undefined {
-  const name = g.ClusterSubnetGroupName;
-  if (!name) return undefined;
-  return {
-    kind: "subnet-group",
-    service: "redshift",
-    ref: awsRef(redshiftArn(s, `subnetgroup:${name}`), "AWS::Redshift::ClusterSubnetGroup", name, "Redshift subnet group", s.ctx.account, s.region),
-    awsId: name,
-    name,
-    subnets: (g.Subnets ?? []).flatMap((n) => (n.SubnetIdentifier ? [n.SubnetIdentifier] : [])),
-  };
-}
+const CLUSTER_SUBNET_GROUPS: SubnetGroupListing = { service: "redshift", label: "Redshift subnet group", operation: "DescribeClusterSubnetGroups" };
 
-/** The subnet group a cluster names: its model id and subnets when listed, else its name and why the subnets are not known. */
-function groupPart(name: string, groups: Fetched<SubnetGroup[]>): Pick<Placement, "subnetGroup" | "subnetGroupService" | "subnets"> {
-  const group = groups.ok ? groups.value.find((g) => g.name === name) : undefined;
-  if (group) return { subnetGroup: group.ref.id, subnetGroupService: "redshift", subnets: group.subnets };
-  const subnets = groups.ok
-    ? unknown("not-fetched", `Redshift subnet group ${name} was not in the DescribeClusterSubnetGroups answer`)
-    : unknownOf(groups.failure);
-  return { subnetGroup: name, subnetGroupService: "redshift", subnets };
+function subnetGroupModel(g: ClusterSubnetGroup, s: Scope): SubnetGroup | undefined {
+  return listedSubnetGroup("redshift", g.ClusterSubnetGroupName, g.Subnets, (name) =>
+    awsRef(redshiftArn(s, `subnetgroup:${name}`), "AWS::Redshift::ClusterSubnetGroup", name, "Redshift subnet group", s.ctx.account, s.region),
+  );
 }
 
 /** Unset, `PubliclyAccessible` is private (AWS's default since January 2025); Redshift reports it on every cluster. */
@@ -68,7 +54,7 @@ export function clusterPlacement(c: Cluster, groups: Fetched<SubnetGroup[]>): Pl
   return {
     publiclyAccessible: c.PubliclyAccessible,
     publicWhenUnset: false,
-    ...(name ? groupPart(name, groups) : { subnets: unknown("not-fetched", `${id} names no subnet group: AWS places it in the default VPC`), defaultVpc: true }),
+    ...subnetGroupPlacement(name, id, groups, CLUSTER_SUBNET_GROUPS),
     securityGroups,
     inVpc: true,
     observed: `PubliclyAccessible=${c.PubliclyAccessible === undefined ? "not reported" : String(c.PubliclyAccessible)}, ClusterSubnetGroupName ${name ?? "not reported"}`,
@@ -91,9 +77,7 @@ function clusterStore(c: Cluster, s: Scope): DataStore {
 /** One region's provisioned clusters (stores, with their placements) and cluster subnet groups (network). */
 export function adaptRedshift(raw: RedshiftAnswers, ctx: AdaptContext): InventoryContribution {
   const s: Scope = { ctx, region: raw.region };
-  const groups: Fetched<SubnetGroup[]> = raw.subnetGroups.ok
-    ? { ok: true, value: raw.subnetGroups.value.flatMap((g) => subnetGroupModel(g, s) ?? []) }
-    : raw.subnetGroups;
+  const groups = listedSubnetGroups(raw.subnetGroups, (g) => subnetGroupModel(g, s));
   const stores: DataStore[] = [];
   const placements: [string, Placement][] = [];
   for (const c of raw.clusters.ok ? raw.clusters.value : []) {

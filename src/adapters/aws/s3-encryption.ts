@@ -1,8 +1,9 @@
 import type { ServerSideEncryptionConfiguration } from "@aws-sdk/client-s3";
 import { S3_DEFAULT_ENCRYPTION } from "../../encryption/s3";
-import { managerOfNamedKey, printableKey } from "../../encryption/key-names";
+import { printableKey } from "../../encryption/key-names";
 import type { EncryptionAtRest } from "../../models/data-store";
 import type { AdaptContext } from "./context";
+import { keyedEncryption } from "./keyed-encryption";
 
 const KNOWN_ALGORITHMS: ReadonlySet<string> = new Set(["AES256", "aws:kms", "aws:kms:dsse"]);
 /** Only S3's own algorithm names are echoed; anything else could be a misplaced secret. */
@@ -31,13 +32,5 @@ export function bucketEncryption(
 /** SSE-KMS: no key is S3's AWS-managed `aws/s3` key; a named key is whoever KMS says manages it. */
 function kmsEncryption(key: string | undefined, region: string, ctx: AdaptContext, observed: string): EncryptionAtRest {
   if (key === undefined || key === "") return { enabled: true, keyManager: "aws-managed", observed };
-  const keyId = printableKey(key);
-  const keyRef = ctx.keyRef(key, region);
-  return {
-    enabled: true,
-    keyManager: managerOfNamedKey(key) === "aws-managed" ? "aws-managed" : ctx.keyManager(key, region),
-    ...(keyId ? { keyId } : {}),
-    ...(keyRef ? { keyRef } : {}),
-    observed: `${observed} with KMSMasterKeyID ${keyId ?? "(not printable)"}`,
-  };
+  return { ...keyedEncryption(ctx, key, region, "KMSMasterKeyID"), observed: `${observed} with KMSMasterKeyID ${printableKey(key) ?? "(not printable)"}` };
 }

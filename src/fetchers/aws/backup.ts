@@ -6,8 +6,9 @@ import {
   ResourceNotFoundException,
   type BackupVaultListMember,
 } from "@aws-sdk/client-backup";
+import { unlessNotFound } from "./calls";
 import type { FetchContext } from "./context";
-import type { Fetched } from "./fetched";
+import { eachListed, type Fetched } from "./fetched";
 import type { Fetcher } from "./fetcher";
 
 export interface BackupVaultAnswers {
@@ -30,27 +31,22 @@ export const backupFetcher: Fetcher<BackupAnswers> = {
   actions: ["backup:ListBackupVaults", "backup:GetBackupVaultAccessPolicy", "backup:ListTags"],
   async fetch(ctx) {
     const client = ctx.client(BackupClient, "backup");
-    const vaults = await ctx.listAll(
+    const named = await ctx.listAll(
       "backup:ListBackupVaults",
       () => paginateListBackupVaults({ client }, {}),
-      (page) => page.BackupVaultList,
+      (page) => page.BackupVaultList?.filter((v) => v.BackupVaultName !== undefined && v.BackupVaultArn !== undefined),
     );
-    if (!vaults.ok) return { region: ctx.region, vaults };
-    const named = vaults.value.filter((v) => v.BackupVaultName !== undefined && v.BackupVaultArn !== undefined);
-    return { region: ctx.region, vaults: { ok: true, value: await Promise.all(named.map((v) => fetchVault(ctx, client, v))) } };
+    return { region: ctx.region, vaults: await eachListed(named, (v) => fetchVault(ctx, client, v)) };
   },
 };
 
 async function fetchVault(ctx: FetchContext, client: BackupClient, vault: BackupVaultListMember): Promise<BackupVaultAnswers> {
   const [policy, tags] = await Promise.all([
+    // Not found: no policy (or the vault went away since it was listed).
     ctx.attempt("backup:GetBackupVaultAccessPolicy", async () => {
-      try {
-        return (await client.send(new GetBackupVaultAccessPolicyCommand({ BackupVaultName: vault.BackupVaultName }))).Policy;
-      } catch (e) {
-        // No policy (or the vault went away since it was listed).
-        if (e instanceof ResourceNotFoundException) return undefined;
-        throw e;
-      }
+      const asked = new GetBackupVaultAccessPolicyCommand({ BackupVaultName: vault.BackupVaultName });
+      const out = await unlessNotFound([ResourceNotFoundException], () => client.send(asked));
+      return out?.Policy;
     }),
     ctx.listAll(
       "backup:ListTags",

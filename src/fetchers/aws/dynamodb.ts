@@ -10,8 +10,9 @@ import {
   type TableDescription,
   type Tag,
 } from "@aws-sdk/client-dynamodb";
+import { unlessNotFound } from "./calls";
 import type { FetchContext } from "./context";
-import type { Fetched } from "./fetched";
+import { eachListed, type Fetched } from "./fetched";
 import type { Fetcher } from "./fetcher";
 
 export interface DynamoDbTableAnswers {
@@ -44,9 +45,7 @@ export const dynamodbFetcher: Fetcher<DynamoDbAnswers> = {
       () => paginateListTables({ client }, {}),
       (page) => page.TableNames,
     );
-    if (!names.ok) return { region: ctx.region, tables: names };
-    const tables = await Promise.all(names.value.map((name) => fetchTable(ctx, client, name)));
-    return { region: ctx.region, tables: { ok: true, value: tables } };
+    return { region: ctx.region, tables: await eachListed(names, (name) => fetchTable(ctx, client, name)) };
   },
 };
 
@@ -54,20 +53,12 @@ async function fetchTable(ctx: FetchContext, client: DynamoDBClient, name: strin
   const arn = dynamodbTableArn(ctx, name);
   const [table, policy, tags] = await Promise.all([
     ctx.attempt("dynamodb:DescribeTable", async () => {
-      try {
-        return (await client.send(new DescribeTableCommand({ TableName: name }))).Table;
-      } catch (e) {
-        if (e instanceof ResourceNotFoundException) return undefined;
-        throw e;
-      }
+      const out = await unlessNotFound([ResourceNotFoundException], () => client.send(new DescribeTableCommand({ TableName: name })));
+      return out?.Table;
     }),
     ctx.attempt("dynamodb:GetResourcePolicy", async () => {
-      try {
-        return (await client.send(new GetResourcePolicyCommand({ ResourceArn: arn }))).Policy;
-      } catch (e) {
-        if (e instanceof PolicyNotFoundException || e instanceof ResourceNotFoundException) return undefined;
-        throw e;
-      }
+      const out = await unlessNotFound([PolicyNotFoundException, ResourceNotFoundException], () => client.send(new GetResourcePolicyCommand({ ResourceArn: arn })));
+      return out?.Policy;
     }),
     ctx.attempt("dynamodb:ListTagsOfResource", () => listTags(client, arn)),
   ]);

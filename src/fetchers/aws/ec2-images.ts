@@ -12,7 +12,7 @@ import {
   type Snapshot,
 } from "@aws-sdk/client-ec2";
 import type { FetchContext } from "./context";
-import { fetchedValue, type Fetched } from "./fetched";
+import { eachListed, fetchedValue, type Fetched } from "./fetched";
 import type { Fetcher } from "./fetcher";
 import { unlessGone, unlessGoneAnswer } from "./ec2-gone";
 
@@ -77,44 +77,47 @@ export const ec2ImagesFetcher: Fetcher<Ec2ImageAnswers> = {
 
 async function fetchSnapshots(ctx: FetchContext, client: EC2Client): Promise<Fetched<SnapshotAnswer[]>> {
   const listed = await ctx.listAll("ec2:DescribeSnapshots", () => paginateDescribeSnapshots({ client }, { OwnerIds: ["self"] }), (p) => p.Snapshots);
-  if (!listed.ok) return listed;
-  const answers = await Promise.all(
-    listed.value.map(async (snapshot) => {
-      const permissions = await ctx.attempt("ec2:DescribeSnapshotAttribute", () =>
-        unlessGone(GONE_SNAPSHOT, async () => {
-          const out = await client.send(new DescribeSnapshotAttributeCommand({ SnapshotId: snapshot.SnapshotId, Attribute: "createVolumePermission" }));
-          return out.CreateVolumePermissions ?? [];
-        }),
-      );
-      return { snapshot, permissions };
-    }),
-  );
-  return fetchedValue(
-    answers.flatMap(({ snapshot, permissions }) => {
-      const volumePermissions = unlessGoneAnswer(permissions);
-      return volumePermissions ? [{ snapshot, volumePermissions }] : [];
-    }),
-  );
+  const permissions: PermissionsCall<Snapshot, CreateVolumePermission> = {
+    action: "ec2:DescribeSnapshotAttribute",
+    gone: GONE_SNAPSHOT,
+    of: async (snapshot) => {
+      const out = await client.send(new DescribeSnapshotAttributeCommand({ SnapshotId: snapshot.SnapshotId, Attribute: "createVolumePermission" }));
+      return out.CreateVolumePermissions ?? [];
+    },
+  };
+  return withPermissions(ctx, listed, permissions, (snapshot, volumePermissions) => ({ snapshot, volumePermissions }));
 }
 
 async function fetchImages(ctx: FetchContext, client: EC2Client): Promise<Fetched<ImageAnswer[]>> {
   const listed = await ctx.listAll("ec2:DescribeImages", () => paginateDescribeImages({ client }, { Owners: ["self"] }), (p) => p.Images);
-  if (!listed.ok) return listed;
-  const answers = await Promise.all(
-    listed.value.map(async (image) => {
-      const permissions = await ctx.attempt("ec2:DescribeImageAttribute", () =>
-        unlessGone(GONE_IMAGE, async () => {
-          const out = await client.send(new DescribeImageAttributeCommand({ ImageId: image.ImageId, Attribute: "launchPermission" }));
-          return out.LaunchPermissions ?? [];
-        }),
-      );
-      return { image, permissions };
-    }),
-  );
-  return fetchedValue(
-    answers.flatMap(({ image, permissions }) => {
-      const launchPermissions = unlessGoneAnswer(permissions);
-      return launchPermissions ? [{ image, launchPermissions }] : [];
-    }),
-  );
+  const permissions: PermissionsCall<Image, LaunchPermission> = {
+    action: "ec2:DescribeImageAttribute",
+    gone: GONE_IMAGE,
+    of: async (image) => {
+      const out = await client.send(new DescribeImageAttributeCommand({ ImageId: image.ImageId, Attribute: "launchPermission" }));
+      return out.LaunchPermissions ?? [];
+    },
+  };
+  return withPermissions(ctx, listed, permissions, (image, launchPermissions) => ({ image, launchPermissions }));
+}
+
+/** How to ask who may use a resource: the IAM action, EC2's codes for a resource deleted meanwhile, the call. */
+interface PermissionsCall<R, P> {
+  readonly action: string;
+  readonly gone: readonly string[];
+  readonly of: (resource: R) => Promise<P[]>;
+}
+
+/** Each listed resource with who may use it, as `answer` puts them; one deleted since it was listed is left out. */
+async function withPermissions<R, P, A>(
+  ctx: FetchContext,
+  listed: Fetched<R[]>,
+  permissions: PermissionsCall<R, P>,
+  answer: (resource: R, permissions: Fetched<P[]>) => A,
+): Promise<Fetched<A[]>> {
+  const answers = await eachListed(listed, async (resource) => {
+    const asked = unlessGoneAnswer(await ctx.attempt(permissions.action, () => unlessGone(permissions.gone, () => permissions.of(resource))));
+    return asked ? [answer(resource, asked)] : [];
+  });
+  return answers.ok ? fetchedValue(answers.value.flat()) : answers;
 }

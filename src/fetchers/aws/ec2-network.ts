@@ -27,8 +27,9 @@ import {
   type VpcEndpoint,
   type VpcPeeringConnection,
 } from "@aws-sdk/client-ec2";
+import { inParallel } from "./calls";
 import type { FetchContext } from "./context";
-import { fetchedValue, type Fetched } from "./fetched";
+import { eachListed, type Fetched } from "./fetched";
 import type { Fetcher } from "./fetcher";
 
 /** A managed prefix list; entries are read for customer-managed lists only (AWS-managed ones are named by id). */
@@ -81,72 +82,41 @@ export const ec2NetworkFetcher: Fetcher<Ec2NetworkAnswers> = {
   async fetch(ctx: FetchContext): Promise<Ec2NetworkAnswers> {
     const client = ctx.client(EC2Client, "ec2");
     const c = { client };
-    const [
-      vpcs,
-      subnets,
-      routeTables,
-      internetGateways,
-      egressOnlyInternetGateways,
-      natGateways,
-      securityGroups,
-      prefixLists,
-      networkAcls,
-      vpcEndpoints,
-      peerings,
-      transitGatewayAttachments,
-    ] = await Promise.all([
-      ctx.listAll("ec2:DescribeVpcs", () => paginateDescribeVpcs(c, {}), (p) => p.Vpcs),
-      ctx.listAll("ec2:DescribeSubnets", () => paginateDescribeSubnets(c, {}), (p) => p.Subnets),
-      ctx.listAll("ec2:DescribeRouteTables", () => paginateDescribeRouteTables(c, {}), (p) => p.RouteTables),
-      ctx.listAll("ec2:DescribeInternetGateways", () => paginateDescribeInternetGateways(c, {}), (p) => p.InternetGateways),
-      ctx.listAll(
+    const answers = await inParallel({
+      vpcs: ctx.listAll("ec2:DescribeVpcs", () => paginateDescribeVpcs(c, {}), (p) => p.Vpcs),
+      subnets: ctx.listAll("ec2:DescribeSubnets", () => paginateDescribeSubnets(c, {}), (p) => p.Subnets),
+      routeTables: ctx.listAll("ec2:DescribeRouteTables", () => paginateDescribeRouteTables(c, {}), (p) => p.RouteTables),
+      internetGateways: ctx.listAll("ec2:DescribeInternetGateways", () => paginateDescribeInternetGateways(c, {}), (p) => p.InternetGateways),
+      egressOnlyInternetGateways: ctx.listAll(
         "ec2:DescribeEgressOnlyInternetGateways",
         () => paginateDescribeEgressOnlyInternetGateways(c, {}),
         (p) => p.EgressOnlyInternetGateways,
       ),
-      ctx.listAll("ec2:DescribeNatGateways", () => paginateDescribeNatGateways(c, {}), (p) => p.NatGateways),
-      ctx.listAll("ec2:DescribeSecurityGroups", () => paginateDescribeSecurityGroups(c, {}), (p) => p.SecurityGroups),
-      fetchPrefixLists(ctx, client),
-      ctx.listAll("ec2:DescribeNetworkAcls", () => paginateDescribeNetworkAcls(c, {}), (p) => p.NetworkAcls),
-      ctx.listAll("ec2:DescribeVpcEndpoints", () => paginateDescribeVpcEndpoints(c, {}), (p) => p.VpcEndpoints),
-      ctx.listAll("ec2:DescribeVpcPeeringConnections", () => paginateDescribeVpcPeeringConnections(c, {}), (p) => p.VpcPeeringConnections),
-      ctx.listAll(
+      natGateways: ctx.listAll("ec2:DescribeNatGateways", () => paginateDescribeNatGateways(c, {}), (p) => p.NatGateways),
+      securityGroups: ctx.listAll("ec2:DescribeSecurityGroups", () => paginateDescribeSecurityGroups(c, {}), (p) => p.SecurityGroups),
+      prefixLists: fetchPrefixLists(ctx, client),
+      networkAcls: ctx.listAll("ec2:DescribeNetworkAcls", () => paginateDescribeNetworkAcls(c, {}), (p) => p.NetworkAcls),
+      vpcEndpoints: ctx.listAll("ec2:DescribeVpcEndpoints", () => paginateDescribeVpcEndpoints(c, {}), (p) => p.VpcEndpoints),
+      peerings: ctx.listAll("ec2:DescribeVpcPeeringConnections", () => paginateDescribeVpcPeeringConnections(c, {}), (p) => p.VpcPeeringConnections),
+      transitGatewayAttachments: ctx.listAll(
         "ec2:DescribeTransitGatewayVpcAttachments",
         () => paginateDescribeTransitGatewayVpcAttachments(c, {}),
         (p) => p.TransitGatewayVpcAttachments,
       ),
-    ]);
-    return {
-      region: ctx.region,
-      vpcs,
-      subnets,
-      routeTables,
-      internetGateways,
-      egressOnlyInternetGateways,
-      natGateways,
-      securityGroups,
-      prefixLists,
-      networkAcls,
-      vpcEndpoints,
-      peerings,
-      transitGatewayAttachments,
-    };
+    });
+    return { region: ctx.region, ...answers };
   },
 };
 
 async function fetchPrefixLists(ctx: FetchContext, client: EC2Client): Promise<Fetched<PrefixListAnswer[]>> {
   const lists = await ctx.listAll("ec2:DescribeManagedPrefixLists", () => paginateDescribeManagedPrefixLists({ client }, {}), (p) => p.PrefixLists);
-  if (!lists.ok) return lists;
-  const answers = await Promise.all(
-    lists.value.map(async (list): Promise<PrefixListAnswer> => {
-      if (list.OwnerId === AWS_PREFIX_LIST_OWNER || list.PrefixListId === undefined) return { list };
-      const entries = await ctx.listAll(
-        "ec2:GetManagedPrefixListEntries",
-        () => paginateGetManagedPrefixListEntries({ client }, { PrefixListId: list.PrefixListId }),
-        (p) => p.Entries,
-      );
-      return { list, entries };
-    }),
-  );
-  return fetchedValue(answers);
+  return eachListed(lists, async (list): Promise<PrefixListAnswer> => {
+    if (list.OwnerId === AWS_PREFIX_LIST_OWNER || list.PrefixListId === undefined) return { list };
+    const entries = await ctx.listAll(
+      "ec2:GetManagedPrefixListEntries",
+      () => paginateGetManagedPrefixListEntries({ client }, { PrefixListId: list.PrefixListId }),
+      (p) => p.Entries,
+    );
+    return { list, entries };
+  });
 }

@@ -12,7 +12,7 @@ import {
   type Volume,
 } from "@aws-sdk/client-ec2";
 import type { FetchContext } from "./context";
-import { fetchedValue, type Fetched } from "./fetched";
+import { eachListed, fetchedValue, type Fetched } from "./fetched";
 import type { Fetcher } from "./fetcher";
 import { unlessGone } from "./ec2-gone";
 
@@ -78,21 +78,17 @@ export const ec2StoresFetcher: Fetcher<Ec2StoreAnswers> = {
 
 async function fetchLaunchTemplates(ctx: FetchContext, client: EC2Client): Promise<Fetched<LaunchTemplateAnswer[]>> {
   const templates = await ctx.listAll("ec2:DescribeLaunchTemplates", () => paginateDescribeLaunchTemplates({ client }, {}), (p) => p.LaunchTemplates);
-  if (!templates.ok) return templates;
-  const answers = await Promise.all(
-    templates.value.map(async (template): Promise<LaunchTemplateAnswer> => {
-      const defaultVersion = await ctx.attempt("ec2:DescribeLaunchTemplateVersions", () =>
-        unlessGone(GONE_TEMPLATE, async () => {
-          const pages = paginateDescribeLaunchTemplateVersions({ client }, { LaunchTemplateId: template.LaunchTemplateId, Versions: ["$Default"] });
-          for await (const page of pages) {
-            const v = page.LaunchTemplateVersions?.[0];
-            if (v) return { versionNumber: v.VersionNumber, blockDeviceMappings: v.LaunchTemplateData?.BlockDeviceMappings };
-          }
-          return undefined;
-        }),
-      );
-      return { template, defaultVersion };
-    }),
-  );
-  return fetchedValue(answers);
+  return eachListed(templates, async (template): Promise<LaunchTemplateAnswer> => {
+    const defaultVersion = await ctx.attempt("ec2:DescribeLaunchTemplateVersions", () =>
+      unlessGone(GONE_TEMPLATE, async () => {
+        const pages = paginateDescribeLaunchTemplateVersions({ client }, { LaunchTemplateId: template.LaunchTemplateId, Versions: ["$Default"] });
+        for await (const page of pages) {
+          const v = page.LaunchTemplateVersions?.[0];
+          if (v) return { versionNumber: v.VersionNumber, blockDeviceMappings: v.LaunchTemplateData?.BlockDeviceMappings };
+        }
+        return undefined;
+      }),
+    );
+    return { template, defaultVersion };
+  });
 }

@@ -8,7 +8,7 @@ import {
   type MountTargetDescription,
 } from "@aws-sdk/client-efs";
 import type { FetchContext } from "./context";
-import { fetchedValue, type Fetched } from "./fetched";
+import { eachListed, fetchedValue, type Fetched } from "./fetched";
 import type { Fetcher } from "./fetcher";
 
 export interface EfsMountTargetAnswer {
@@ -48,16 +48,13 @@ export const efsFetcher: Fetcher<EfsAnswers> = {
       () => paginateDescribeFileSystems({ client }, {}),
       (page) => page.FileSystems,
     );
-    if (!listed.ok) return { region: ctx.region, fileSystems: listed };
-    const fileSystems = await Promise.all(
-      listed.value.map(async (fileSystem): Promise<EfsFileSystemAnswer> => {
-        const id = fileSystem.FileSystemId;
-        if (id === undefined) return { fileSystem, policy: fetchedValue(undefined), mountTargets: fetchedValue([]) };
-        const [policy, mountTargets] = await Promise.all([policyOf(ctx, client, id), mountTargetsOf(ctx, client, id, fileSystem.NumberOfMountTargets)]);
-        return { fileSystem, policy, mountTargets };
-      }),
-    );
-    return { region: ctx.region, fileSystems: fetchedValue(fileSystems) };
+    const fileSystems = await eachListed(listed, async (fileSystem): Promise<EfsFileSystemAnswer> => {
+      const id = fileSystem.FileSystemId;
+      if (id === undefined) return { fileSystem, policy: fetchedValue(undefined), mountTargets: fetchedValue([]) };
+      const [policy, mountTargets] = await Promise.all([policyOf(ctx, client, id), mountTargetsOf(ctx, client, id, fileSystem.NumberOfMountTargets)]);
+      return { fileSystem, policy, mountTargets };
+    });
+    return { region: ctx.region, fileSystems };
   },
 };
 
@@ -80,15 +77,11 @@ async function mountTargetsOf(ctx: FetchContext, client: EFSClient, fileSystemId
     () => paginateDescribeMountTargets({ client }, { FileSystemId: fileSystemId }),
     (page) => page.MountTargets,
   );
-  if (!listed.ok) return listed;
-  const answers = await Promise.all(
-    listed.value.map(async (mountTarget): Promise<EfsMountTargetAnswer> => {
-      const securityGroups = await ctx.attempt("elasticfilesystem:DescribeMountTargetSecurityGroups", async () => {
-        const out = await client.send(new DescribeMountTargetSecurityGroupsCommand({ MountTargetId: mountTarget.MountTargetId }));
-        return out.SecurityGroups ?? [];
-      });
-      return { mountTarget, securityGroups };
-    }),
-  );
-  return fetchedValue(answers);
+  return eachListed(listed, async (mountTarget): Promise<EfsMountTargetAnswer> => {
+    const securityGroups = await ctx.attempt("elasticfilesystem:DescribeMountTargetSecurityGroups", async () => {
+      const out = await client.send(new DescribeMountTargetSecurityGroupsCommand({ MountTargetId: mountTarget.MountTargetId }));
+      return out.SecurityGroups ?? [];
+    });
+    return { mountTarget, securityGroups };
+  });
 }

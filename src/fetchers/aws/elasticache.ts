@@ -11,8 +11,9 @@ import {
   type ServerlessCache,
   type Tag,
 } from "@aws-sdk/client-elasticache";
+import { inParallel } from "./calls";
 import type { FetchContext } from "./context";
-import { fetchedValue, type Fetched } from "./fetched";
+import { eachListed, type Fetched } from "./fetched";
 import type { Fetcher } from "./fetcher";
 
 /** One ElastiCache resource and its tags (undefined when it has no ARN to ask with). */
@@ -49,34 +50,19 @@ export const elasticacheFetcher: Fetcher<ElastiCacheAnswers> = {
   scope: "region",
   async fetch(ctx) {
     const client = ctx.client(ElastiCacheClient, "elasticache");
-    const [groups, clusters, serverless, subnetGroups] = await Promise.all([
-      ctx.listAll(
-        "elasticache:DescribeReplicationGroups",
-        () => paginateDescribeReplicationGroups({ client }, {}),
-        (page) => page.ReplicationGroups,
-      ),
-      ctx.listAll(
-        "elasticache:DescribeCacheClusters",
-        () => paginateDescribeCacheClusters({ client }, {}),
-        (page) => page.CacheClusters,
-      ),
-      ctx.listAll(
-        "elasticache:DescribeServerlessCaches",
-        () => paginateDescribeServerlessCaches({ client }, {}),
-        (page) => page.ServerlessCaches,
-      ),
-      ctx.listAll(
-        "elasticache:DescribeCacheSubnetGroups",
-        () => paginateDescribeCacheSubnetGroups({ client }, {}),
-        (page) => page.CacheSubnetGroups,
-      ),
-    ]);
-    const [replicationGroups, cacheClusters, serverlessCaches] = await Promise.all([
-      withTags(ctx, client, groups, (g) => g.ARN),
-      withTags(ctx, client, clusters, (c) => (c.ReplicationGroupId === undefined ? c.ARN : undefined)),
-      withTags(ctx, client, serverless, (c) => c.ARN),
-    ]);
-    return { region: ctx.region, replicationGroups, cacheClusters, serverlessCaches, subnetGroups };
+    const c = { client };
+    const listed = await inParallel({
+      groups: ctx.listAll("elasticache:DescribeReplicationGroups", () => paginateDescribeReplicationGroups(c, {}), (page) => page.ReplicationGroups),
+      clusters: ctx.listAll("elasticache:DescribeCacheClusters", () => paginateDescribeCacheClusters(c, {}), (page) => page.CacheClusters),
+      serverless: ctx.listAll("elasticache:DescribeServerlessCaches", () => paginateDescribeServerlessCaches(c, {}), (page) => page.ServerlessCaches),
+      subnetGroups: ctx.listAll("elasticache:DescribeCacheSubnetGroups", () => paginateDescribeCacheSubnetGroups(c, {}), (page) => page.CacheSubnetGroups),
+    });
+    const tagged = await inParallel({
+      replicationGroups: withTags(ctx, client, listed.groups, (g) => g.ARN),
+      cacheClusters: withTags(ctx, client, listed.clusters, (cluster) => (cluster.ReplicationGroupId === undefined ? cluster.ARN : undefined)),
+      serverlessCaches: withTags(ctx, client, listed.serverless, (cache) => cache.ARN),
+    });
+    return { region: ctx.region, ...tagged, subnetGroups: listed.subnetGroups };
   },
 };
 
@@ -87,14 +73,10 @@ async function withTags<T>(
   listed: Fetched<T[]>,
   arnToTag: (resource: T) => string | undefined,
 ): Promise<Fetched<Tagged<T>[]>> {
-  if (!listed.ok) return listed;
-  const tagged = await Promise.all(
-    listed.value.map(async (resource): Promise<Tagged<T>> => {
-      const arn = arnToTag(resource);
-      if (arn === undefined) return { resource };
-      const tags = await ctx.attempt(LIST_TAGS, async () => (await client.send(new ListTagsForResourceCommand({ ResourceName: arn }))).TagList ?? []);
-      return { resource, tags };
-    }),
-  );
-  return fetchedValue(tagged);
+  return eachListed(listed, async (resource): Promise<Tagged<T>> => {
+    const arn = arnToTag(resource);
+    if (arn === undefined) return { resource };
+    const tags = await ctx.attempt(LIST_TAGS, async () => (await client.send(new ListTagsForResourceCommand({ ResourceName: arn }))).TagList ?? []);
+    return { resource, tags };
+  });
 }

@@ -20,3 +20,9 @@ export const fetchedValue = <T>(value: T): Fetched<T> => ({ ok: true, value });
 export function valueOr<T, U>(f: Fetched<T>, otherwise: (failure: CallFailure) => U): T | U {
   return f.ok ? f.value : otherwise(f.failure);
 }
+
+/** Each item of a listing that answered, read by `read` (all at once); a listing that failed stays its failure. */
+export async function eachListed<T, R>(listed: Fetched<readonly T[]>, read: (item: T) => Promise<R>): Promise<Fetched<R[]>> {
+  if (!listed.ok) return listed;
+  return fetchedValue(await Promise.all(listed.value.map(read)));
+}

@@ -9,8 +9,9 @@ import {
   type ListTagsForDeliveryStreamOutput,
   type Tag,
 } from "@aws-sdk/client-firehose";
+import { unlessNotFound } from "./calls";
 import type { FetchContext } from "./context";
-import type { Fetched } from "./fetched";
+import { eachListed, type Fetched } from "./fetched";
 import type { Fetcher } from "./fetcher";
 
 /** What the adapter reads of a delivery stream; destinations are not kept. */
@@ -40,8 +41,7 @@ export const firehoseFetcher: Fetcher<FirehoseAnswers> = {
     const client = ctx.client(FirehoseClient, "firehose");
     // Firehose has no SDK paginator: pages continue after the last name while HasMoreDeliveryStreams.
     const names = await ctx.listAll("firehose:ListDeliveryStreams", () => streamPages(client), (page) => page.DeliveryStreamNames);
-    if (!names.ok) return { region: ctx.region, streams: names };
-    return { region: ctx.region, streams: { ok: true, value: await Promise.all(names.value.map((n) => fetchStream(ctx, client, n))) } };
+    return { region: ctx.region, streams: await eachListed(names, (n) => fetchStream(ctx, client, n)) };
   },
 };
 
@@ -58,13 +58,9 @@ async function* streamPages(client: FirehoseClient): AsyncGenerator<ListDelivery
 async function fetchStream(ctx: FetchContext, client: FirehoseClient, name: string): Promise<DeliveryStreamAnswers> {
   const [stream, tags] = await Promise.all([
     ctx.attempt("firehose:DescribeDeliveryStream", async () => {
-      try {
-        const d = (await client.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: name }))).DeliveryStreamDescription;
-        return d && summaryOf(d);
-      } catch (e) {
-        if (e instanceof ResourceNotFoundException) return undefined;
-        throw e;
-      }
+      const out = await unlessNotFound([ResourceNotFoundException], () => client.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: name })));
+      const d = out?.DeliveryStreamDescription;
+      return d && summaryOf(d);
     }),
     ctx.attempt("firehose:ListTagsForDeliveryStream", () => listTags(client, name)),
   ]);

@@ -8,8 +8,9 @@ import {
   type StreamDescriptionSummary,
   type Tag,
 } from "@aws-sdk/client-kinesis";
+import { unlessNotFound } from "./calls";
 import type { FetchContext } from "./context";
-import type { Fetched } from "./fetched";
+import { eachListed, type Fetched } from "./fetched";
 import type { Fetcher } from "./fetcher";
 
 export interface KinesisStreamAnswers {
@@ -32,26 +33,20 @@ export const kinesisFetcher: Fetcher<KinesisAnswers> = {
   actions: ["kinesis:ListStreams", "kinesis:DescribeStreamSummary", "kinesis:ListTagsForStream"],
   async fetch(ctx) {
     const client = ctx.client(KinesisClient, "kinesis");
-    const streams = await ctx.listAll(
+    const named = await ctx.listAll(
       "kinesis:ListStreams",
       () => paginateListStreams({ client }, {}),
-      (page) => page.StreamSummaries,
+      (page) => page.StreamSummaries?.flatMap((s) => (s.StreamName && s.StreamARN ? [{ name: s.StreamName, arn: s.StreamARN }] : [])),
     );
-    if (!streams.ok) return { region: ctx.region, streams };
-    const named = streams.value.flatMap((s) => (s.StreamName && s.StreamARN ? [{ name: s.StreamName, arn: s.StreamARN }] : []));
-    return { region: ctx.region, streams: { ok: true, value: await Promise.all(named.map((s) => fetchStream(ctx, client, s.name, s.arn))) } };
+    return { region: ctx.region, streams: await eachListed(named, (s) => fetchStream(ctx, client, s.name, s.arn)) };
   },
 };
 
 async function fetchStream(ctx: FetchContext, client: KinesisClient, name: string, arn: string): Promise<KinesisStreamAnswers> {
   const [summary, tags] = await Promise.all([
     ctx.attempt("kinesis:DescribeStreamSummary", async () => {
-      try {
-        return (await client.send(new DescribeStreamSummaryCommand({ StreamARN: arn }))).StreamDescriptionSummary;
-      } catch (e) {
-        if (e instanceof ResourceNotFoundException) return undefined;
-        throw e;
-      }
+      const out = await unlessNotFound([ResourceNotFoundException], () => client.send(new DescribeStreamSummaryCommand({ StreamARN: arn })));
+      return out?.StreamDescriptionSummary;
     }),
     ctx.attempt("kinesis:ListTagsForStream", () => listTags(client, arn)),
   ]);

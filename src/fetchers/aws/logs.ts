@@ -5,8 +5,9 @@ import {
   ResourceNotFoundException,
   type LogGroup,
 } from "@aws-sdk/client-cloudwatch-logs";
+import { unlessNotFound } from "./calls";
 import type { FetchContext } from "./context";
-import type { Fetched } from "./fetched";
+import { eachListed, type Fetched } from "./fetched";
 import type { Fetcher } from "./fetcher";
 
 export interface LogGroupAnswers {
@@ -34,8 +35,7 @@ export const logsFetcher: Fetcher<LogsAnswers> = {
       () => paginateDescribeLogGroups({ client }, {}),
       (page) => page.logGroups,
     );
-    if (!groups.ok) return { region: ctx.region, groups };
-    return { region: ctx.region, groups: { ok: true, value: await Promise.all(groups.value.map((g) => fetchGroup(ctx, client, g))) } };
+    return { region: ctx.region, groups: await eachListed(groups, (g) => fetchGroup(ctx, client, g)) };
   },
 };
 
@@ -43,13 +43,9 @@ async function fetchGroup(ctx: FetchContext, client: CloudWatchLogsClient, group
   const arn = group.logGroupArn ?? group.arn?.replace(/:\*$/, "");
   const tags = await ctx.attempt("logs:ListTagsForResource", async () => {
     if (arn === undefined) return {};
-    try {
-      return (await client.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags ?? {};
-    } catch (e) {
-      // Deleted since it was listed: no tags to read.
-      if (e instanceof ResourceNotFoundException) return {};
-      throw e;
-    }
+    // Not found: deleted since it was listed, no tags to read.
+    const out = await unlessNotFound([ResourceNotFoundException], () => client.send(new ListTagsForResourceCommand({ resourceArn: arn })));
+    return out?.tags ?? {};
   });
   return { group, arn, tags };
 }

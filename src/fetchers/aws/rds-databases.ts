@@ -9,6 +9,7 @@ import {
   type DBSubnetGroup,
   type GlobalCluster,
 } from "@aws-sdk/client-rds";
+import { inParallel } from "./calls";
 import type { FetchContext } from "./context";
 import type { Fetched } from "./fetched";
 import type { Fetcher } from "./fetcher";
@@ -41,13 +42,13 @@ export const rdsDatabasesFetcher: Fetcher<RdsDatabasesAnswer> = {
   actions: RDS_DATABASE_ACTIONS,
   scope: "region",
   async fetch(ctx: FetchContext): Promise<RdsDatabasesAnswer> {
-    const client = ctx.client(RDSClient, "rds");
-    const [instances, clusters, globalClusters, subnetGroups] = await Promise.all([
-      ctx.listAll("rds:DescribeDBInstances", () => paginateDescribeDBInstances({ client }, {}), (page) => page.DBInstances),
-      ctx.listAll("rds:DescribeDBClusters", () => paginateDescribeDBClusters({ client }, {}), (page) => page.DBClusters),
-      ctx.listAll("rds:DescribeGlobalClusters", () => paginateDescribeGlobalClusters({ client }, {}), (page) => page.GlobalClusters),
-      ctx.listAll("rds:DescribeDBSubnetGroups", () => paginateDescribeDBSubnetGroups({ client }, {}), (page) => page.DBSubnetGroups),
-    ]);
-    return { region: ctx.region, instances, clusters, globalClusters, subnetGroups };
+    const c = { client: ctx.client(RDSClient, "rds") };
+    const answers = await inParallel({
+      instances: ctx.listAll("rds:DescribeDBInstances", () => paginateDescribeDBInstances(c, {}), (page) => page.DBInstances),
+      clusters: ctx.listAll("rds:DescribeDBClusters", () => paginateDescribeDBClusters(c, {}), (page) => page.DBClusters),
+      globalClusters: ctx.listAll("rds:DescribeGlobalClusters", () => paginateDescribeGlobalClusters(c, {}), (page) => page.GlobalClusters),
+      subnetGroups: ctx.listAll("rds:DescribeDBSubnetGroups", () => paginateDescribeDBSubnetGroups(c, {}), (page) => page.DBSubnetGroups),
+    });
+    return { region: ctx.region, ...answers };
   },
 };

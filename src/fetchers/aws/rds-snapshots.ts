@@ -9,8 +9,9 @@ import {
   type DBSnapshot,
   type DBSnapshotAttribute,
 } from "@aws-sdk/client-rds";
+import { inParallel } from "./calls";
 import type { FetchContext } from "./context";
-import type { Fetched } from "./fetched";
+import { eachListed, type Fetched } from "./fetched";
 import type { Fetcher } from "./fetcher";
 
 /** A manual snapshot and its attributes (`restore` lists who may restore it). */
@@ -43,49 +44,38 @@ export const rdsSnapshotsFetcher: Fetcher<RdsSnapshotsAnswer> = {
   actions: RDS_SNAPSHOT_ACTIONS,
   scope: "region",
   async fetch(ctx: FetchContext): Promise<RdsSnapshotsAnswer> {
-    const [snapshots, clusterSnapshots] = await Promise.all([instanceSnapshots(ctx), clusterSnapshotsOf(ctx)]);
-    return { region: ctx.region, snapshots, clusterSnapshots };
+    const client = ctx.client(RDSClient, "rds");
+    const manual = { SnapshotType: "manual" };
+    const answers = await inParallel({
+      snapshots: withAttributes(
+        ctx,
+        ctx.listAll("rds:DescribeDBSnapshots", () => paginateDescribeDBSnapshots({ client }, manual), (page) => page.DBSnapshots),
+        "rds:DescribeDBSnapshotAttributes",
+        async (n) => {
+          const out = await client.send(new DescribeDBSnapshotAttributesCommand({ DBSnapshotIdentifier: n.DBSnapshotIdentifier }));
+          return out.DBSnapshotAttributesResult?.DBSnapshotAttributes ?? [];
+        },
+      ),
+      clusterSnapshots: withAttributes(
+        ctx,
+        ctx.listAll("rds:DescribeDBClusterSnapshots", () => paginateDescribeDBClusterSnapshots({ client }, manual), (page) => page.DBClusterSnapshots),
+        "rds:DescribeDBClusterSnapshotAttributes",
+        async (n) => {
+          const out = await client.send(new DescribeDBClusterSnapshotAttributesCommand({ DBClusterSnapshotIdentifier: n.DBClusterSnapshotIdentifier }));
+          return out.DBClusterSnapshotAttributesResult?.DBClusterSnapshotAttributes ?? [];
+        },
+      ),
+    });
+    return { region: ctx.region, ...answers };
   },
 };
 
-async function instanceSnapshots(ctx: FetchContext): Promise<RdsSnapshotsAnswer["snapshots"]> {
-  const client = ctx.client(RDSClient, "rds");
-  const listed = await ctx.listAll(
-    "rds:DescribeDBSnapshots",
-    () => paginateDescribeDBSnapshots({ client }, { SnapshotType: "manual" }),
-    (page) => page.DBSnapshots,
-  );
-  if (!listed.ok) return listed;
-  const value = await Promise.all(
-    listed.value.map(async (snapshot) => ({
-      snapshot,
-      attributes: await ctx.attempt("rds:DescribeDBSnapshotAttributes", async () => {
-        const out = await client.send(new DescribeDBSnapshotAttributesCommand({ DBSnapshotIdentifier: snapshot.DBSnapshotIdentifier }));
-        return out.DBSnapshotAttributesResult?.DBSnapshotAttributes ?? [];
-      }),
-    })),
-  );
-  return { ok: true, value };
-}
-
-async function clusterSnapshotsOf(ctx: FetchContext): Promise<RdsSnapshotsAnswer["clusterSnapshots"]> {
-  const client = ctx.client(RDSClient, "rds");
-  const listed = await ctx.listAll(
-    "rds:DescribeDBClusterSnapshots",
-    () => paginateDescribeDBClusterSnapshots({ client }, { SnapshotType: "manual" }),
-    (page) => page.DBClusterSnapshots,
-  );
-  if (!listed.ok) return listed;
-  const value = await Promise.all(
-    listed.value.map(async (snapshot) => ({
-      snapshot,
-      attributes: await ctx.attempt("rds:DescribeDBClusterSnapshotAttributes", async () => {
-        const out = await client.send(
-          new DescribeDBClusterSnapshotAttributesCommand({ DBClusterSnapshotIdentifier: snapshot.DBClusterSnapshotIdentifier }),
-        );
-        return out.DBClusterSnapshotAttributesResult?.DBClusterSnapshotAttributes ?? [];
-      }),
-    })),
-  );
-  return { ok: true, value };
+/** Each snapshot of a listing with its attributes (`action` asks for them). */
+async function withAttributes<S, A>(
+  ctx: FetchContext,
+  listing: Promise<Fetched<S[]>>,
+  action: string,
+  attributesOf: (snapshot: S) => Promise<A[]>,
+): Promise<Fetched<SnapshotWithAttributes<S, A>[]>> {
+  return eachListed(await listing, async (snapshot) => ({ snapshot, attributes: await ctx.attempt(action, () => attributesOf(snapshot)) }));
 }

@@ -7,7 +7,7 @@ import {
   type Tag,
   type Workgroup,
 } from "@aws-sdk/client-redshift-serverless";
-import { fetchedValue, type Fetched } from "./fetched";
+import { eachListed, type Fetched } from "./fetched";
 import type { Fetcher } from "./fetcher";
 
 export interface RedshiftNamespaceAnswer {
@@ -31,29 +31,18 @@ export const redshiftServerlessFetcher: Fetcher<RedshiftServerlessAnswers> = {
   async fetch(ctx) {
     const client = ctx.client(RedshiftServerlessClient, "redshift-serverless");
     const [listed, workgroups] = await Promise.all([
-      ctx.listAll(
-        "redshift-serverless:ListNamespaces",
-        () => paginateListNamespaces({ client }, {}),
-        (page) => page.namespaces,
-      ),
-      ctx.listAll(
-        "redshift-serverless:ListWorkgroups",
-        () => paginateListWorkgroups({ client }, {}),
-        (page) => page.workgroups,
-      ),
+      ctx.listAll("redshift-serverless:ListNamespaces", () => paginateListNamespaces({ client }, {}), (page) => page.namespaces),
+      ctx.listAll("redshift-serverless:ListWorkgroups", () => paginateListWorkgroups({ client }, {}), (page) => page.workgroups),
     ]);
-    if (!listed.ok) return { region: ctx.region, namespaces: listed, workgroups };
-    const namespaces = await Promise.all(
-      listed.value.map(async (namespace): Promise<RedshiftNamespaceAnswer> => {
-        const arn = namespace.namespaceArn;
-        if (arn === undefined) return { namespace };
-        const tags = await ctx.attempt("redshift-serverless:ListTagsForResource", async () => {
-          const out = await client.send(new ListTagsForResourceCommand({ resourceArn: arn }));
-          return out.tags ?? [];
-        });
-        return { namespace, tags };
-      }),
-    );
-    return { region: ctx.region, namespaces: fetchedValue(namespaces), workgroups };
+    const namespaces = await eachListed(listed, async (namespace): Promise<RedshiftNamespaceAnswer> => {
+      const arn = namespace.namespaceArn;
+      if (arn === undefined) return { namespace };
+      const tags = await ctx.attempt("redshift-serverless:ListTagsForResource", async () => {
+        const out = await client.send(new ListTagsForResourceCommand({ resourceArn: arn }));
+        return out.tags ?? [];
+      });
+      return { namespace, tags };
+    });
+    return { region: ctx.region, namespaces, workgroups };
   },
 };

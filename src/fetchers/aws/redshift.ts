@@ -5,6 +5,7 @@ import {
   type Cluster,
   type ClusterSubnetGroup,
 } from "@aws-sdk/client-redshift";
+import { inParallel } from "./calls";
 import type { Fetched } from "./fetched";
 import type { Fetcher } from "./fetcher";
 
@@ -24,19 +25,11 @@ export const redshiftFetcher: Fetcher<RedshiftAnswers> = {
   actions: ["redshift:DescribeClusters", "redshift:DescribeClusterSubnetGroups"],
   scope: "region",
   async fetch(ctx) {
-    const client = ctx.client(RedshiftClient, "redshift");
-    const [clusters, subnetGroups] = await Promise.all([
-      ctx.listAll(
-        "redshift:DescribeClusters",
-        () => paginateDescribeClusters({ client }, {}),
-        (page) => page.Clusters,
-      ),
-      ctx.listAll(
-        "redshift:DescribeClusterSubnetGroups",
-        () => paginateDescribeClusterSubnetGroups({ client }, {}),
-        (page) => page.ClusterSubnetGroups,
-      ),
-    ]);
-    return { region: ctx.region, clusters, subnetGroups };
+    const c = { client: ctx.client(RedshiftClient, "redshift") };
+    const answers = await inParallel({
+      clusters: ctx.listAll("redshift:DescribeClusters", () => paginateDescribeClusters(c, {}), (page) => page.Clusters),
+      subnetGroups: ctx.listAll("redshift:DescribeClusterSubnetGroups", () => paginateDescribeClusterSubnetGroups(c, {}), (page) => page.ClusterSubnetGroups),
+    });
+    return { region: ctx.region, ...answers };
   },
 };

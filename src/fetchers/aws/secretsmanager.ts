@@ -7,8 +7,9 @@ import {
   type ReplicationStatusType,
   type SecretListEntry,
 } from "@aws-sdk/client-secrets-manager";
+import { unlessNotFound } from "./calls";
 import type { FetchContext } from "./context";
-import type { Fetched } from "./fetched";
+import { eachListed, type Fetched } from "./fetched";
 import type { Fetcher } from "./fetcher";
 
 /** What is known of one secret: never its value (GetSecretValue is never called). */
@@ -33,26 +34,17 @@ export const secretsManagerFetcher: Fetcher<SecretsManagerAnswers> = {
   actions: ["secretsmanager:ListSecrets", "secretsmanager:DescribeSecret", "secretsmanager:GetResourcePolicy"],
   async fetch(ctx) {
     const client = ctx.client(SecretsManagerClient, "secretsmanager");
-    const entries = await ctx.listAll(
+    const named = await ctx.listAll(
       "secretsmanager:ListSecrets",
       () => paginateListSecrets({ client }, {}),
-      (page) => page.SecretList,
+      (page) => page.SecretList?.filter((e) => e.ARN !== undefined),
     );
-    if (!entries.ok) return { region: ctx.region, secrets: entries };
-    const named = entries.value.filter((e) => e.ARN !== undefined);
-    return { region: ctx.region, secrets: { ok: true, value: await Promise.all(named.map((e) => fetchSecret(ctx, client, e))) } };
+    return { region: ctx.region, secrets: await eachListed(named, (e) => fetchSecret(ctx, client, e)) };
   },
 };
 
 /** A call whose ResourceNotFoundException means the secret went away since it was listed: nothing to read. */
-async function unlessGone<T>(run: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof ResourceNotFoundException) return undefined;
-    throw e;
-  }
-}
+const unlessGone = <T>(call: () => Promise<T>): Promise<T | undefined> => unlessNotFound([ResourceNotFoundException], call);
 
 async function fetchSecret(ctx: FetchContext, client: SecretsManagerClient, entry: SecretListEntry): Promise<SecretAnswers> {
   const [replicas, policy] = await Promise.all([

@@ -6,8 +6,9 @@ import {
   SNSClient,
   type Tag,
 } from "@aws-sdk/client-sns";
+import { unlessNotFound } from "./calls";
 import type { FetchContext } from "./context";
-import type { Fetched } from "./fetched";
+import { eachListed, type Fetched } from "./fetched";
 import type { Fetcher } from "./fetcher";
 
 export interface SnsTopicAnswers {
@@ -29,26 +30,20 @@ export const snsFetcher: Fetcher<SnsAnswers> = {
   actions: ["sns:ListTopics", "sns:GetTopicAttributes", "sns:ListTagsForResource"],
   async fetch(ctx) {
     const client = ctx.client(SNSClient, "sns");
-    const topics = await ctx.listAll(
+    const arns = await ctx.listAll(
       "sns:ListTopics",
       () => paginateListTopics({ client }, {}),
-      (page) => page.Topics,
+      (page) => page.Topics?.flatMap((t) => (t.TopicArn ? [t.TopicArn] : [])),
     );
-    if (!topics.ok) return { region: ctx.region, topics };
-    const arns = topics.value.flatMap((t) => (t.TopicArn ? [t.TopicArn] : []));
-    return { region: ctx.region, topics: { ok: true, value: await Promise.all(arns.map((arn) => fetchTopic(ctx, client, arn))) } };
+    return { region: ctx.region, topics: await eachListed(arns, (arn) => fetchTopic(ctx, client, arn)) };
   },
 };
 
 async function fetchTopic(ctx: FetchContext, client: SNSClient, arn: string): Promise<SnsTopicAnswers> {
   const [attributes, tags] = await Promise.all([
     ctx.attempt("sns:GetTopicAttributes", async () => {
-      try {
-        return (await client.send(new GetTopicAttributesCommand({ TopicArn: arn }))).Attributes ?? {};
-      } catch (e) {
-        if (e instanceof NotFoundException) return undefined;
-        throw e;
-      }
+      const out = await unlessNotFound([NotFoundException], () => client.send(new GetTopicAttributesCommand({ TopicArn: arn })));
+      return out && (out.Attributes ?? {});
     }),
     ctx.attempt("sns:ListTagsForResource", async () => (await client.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags ?? []),
   ]);

@@ -5,8 +5,9 @@ import {
   QueueDoesNotExist,
   SQSClient,
 } from "@aws-sdk/client-sqs";
+import { unlessNotFound } from "./calls";
 import type { FetchContext } from "./context";
-import type { Fetched } from "./fetched";
+import { eachListed, type Fetched } from "./fetched";
 import type { Fetcher } from "./fetcher";
 
 export interface SqsQueueAnswers {
@@ -33,22 +34,15 @@ export const sqsFetcher: Fetcher<SqsAnswers> = {
       () => paginateListQueues({ client }, {}),
       (page) => page.QueueUrls,
     );
-    if (!urls.ok) return { region: ctx.region, queues: urls };
-    const queues = await Promise.all(urls.value.map((url) => fetchQueue(ctx, client, url)));
-    return { region: ctx.region, queues: { ok: true, value: queues } };
+    return { region: ctx.region, queues: await eachListed(urls, (url) => fetchQueue(ctx, client, url)) };
   },
 };
 
 async function fetchQueue(ctx: FetchContext, client: SQSClient, url: string): Promise<SqsQueueAnswers> {
   const [attributes, tags] = await Promise.all([
     ctx.attempt("sqs:GetQueueAttributes", async () => {
-      try {
-        const out = await client.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["All"] }));
-        return out.Attributes ?? {};
-      } catch (e) {
-        if (e instanceof QueueDoesNotExist) return undefined;
-        throw e;
-      }
+      const out = await unlessNotFound([QueueDoesNotExist], () => client.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["All"] })));
+      return out && (out.Attributes ?? {});
     }),
     ctx.attempt("sqs:ListQueueTags", async () => (await client.send(new ListQueueTagsCommand({ QueueUrl: url }))).Tags ?? {}),
   ]);

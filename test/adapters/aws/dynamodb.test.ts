@@ -4,10 +4,11 @@ import { adaptDynamoDb } from "../../../src/adapters/aws/dynamodb";
 import { buildInventory } from "../../../src/adapters/pulumi/inventory";
 import { isUnknown } from "../../../src/core/value";
 import type { DynamoDbAnswers, DynamoDbTableAnswers } from "../../../src/fetchers/aws/dynamodb";
-import type { DataStore, EncryptionAtRest } from "../../../src/models/data-store";
+import type { DataStore } from "../../../src/models/data-store";
 import { engineResource } from "../../helpers/engine";
+import { knownEncryption, onlyStore } from "./contributions";
+import { ACCOUNT, adaptContext, AWS_MANAGED_KEY_ARN, CMK_ARN, failed, ok, REGION } from "./fixtures";
 import { expectParity } from "./parity";
-import { ACCOUNT, adaptContext, AWS_MANAGED_KEY_ARN, CMK_ARN, denied, ok, REGION } from "./services-fixtures";
 
 const ARN = `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/orders`;
 const REPLICA_CMK = `arn:aws:kms:us-east-1:${ACCOUNT}:key/5678abcd-12ab-34cd-56ef-1234567890ab`;
@@ -29,15 +30,7 @@ function answers(table: Partial<DynamoDbTableAnswers> & { description?: TableDes
   };
 }
 
-const storeOf = (raw: DynamoDbAnswers, ctx = adaptContext()): DataStore => {
-  const stores = adaptDynamoDb(raw, ctx).stores ?? [];
-  expect(stores).toHaveLength(1);
-  return stores[0]!;
-};
-const known = (e: DataStore["encryption"]): EncryptionAtRest => {
-  if (isUnknown(e)) throw new Error(`encryption unknown: ${e.detail}`);
-  return e;
-};
+const storeOf = (raw: DynamoDbAnswers, ctx = adaptContext()): DataStore => onlyStore(adaptDynamoDb(raw, ctx));
 const pulumiTable = (props: Record<string, unknown>): DataStore =>
   buildInventory([engineResource("aws:dynamodb/table:Table", "orders", { name: "orders", tags: { "data-classification": "restricted" }, ...props })])
     .stores[0]!;
@@ -47,28 +40,28 @@ describe("DynamoDB tables from DescribeTable", () => {
     const s = storeOf(answers({}));
     expect(s.ref).toMatchObject({ id: ARN, type: "AWS::DynamoDB::Table", name: "orders", label: "DynamoDB table", account: ACCOUNT, region: REGION });
     expect(s).toMatchObject({ kind: "dynamodb-table", physicalName: "orders", tags: { "data-classification": "restricted" }, parts: [] });
-    expect(known(s.encryption)).toMatchObject({ enabled: true, keyManager: "aws-owned", observed: expect.stringMatching(/SSEDescription not set/) });
+    expect(knownEncryption(s.encryption)).toMatchObject({ enabled: true, keyManager: "aws-owned", observed: expect.stringMatching(/SSEDescription not set/) });
   });
 
   it("SSE-KMS with a customer-managed key: judged by the KMS answers, the key joined", () => {
     const s = storeOf(answers({ description: { SSEDescription: { Status: "ENABLED", SSEType: "KMS", KMSMasterKeyArn: CMK_ARN } } }));
-    expect(known(s.encryption)).toMatchObject({ enabled: true, keyManager: "customer-managed", keyId: CMK_ARN, keyRef: CMK_ARN });
+    expect(knownEncryption(s.encryption)).toMatchObject({ enabled: true, keyManager: "customer-managed", keyId: CMK_ARN, keyRef: CMK_ARN });
   });
 
   it("SSE-KMS with the AWS-managed aws/dynamodb key (named by its ARN) is AWS-managed", () => {
     const s = storeOf(answers({ description: { SSEDescription: { Status: "ENABLED", SSEType: "KMS", KMSMasterKeyArn: AWS_MANAGED_KEY_ARN } } }));
-    expect(known(s.encryption)).toMatchObject({ enabled: true, keyManager: "aws-managed", keyId: AWS_MANAGED_KEY_ARN });
+    expect(knownEncryption(s.encryption)).toMatchObject({ enabled: true, keyManager: "aws-managed", keyId: AWS_MANAGED_KEY_ARN });
   });
 
   it("a key KMS could not describe leaves who manages it unknown, never a guess", () => {
     const s = storeOf(answers({ description: { SSEDescription: { Status: "ENABLED", SSEType: "KMS", KMSMasterKeyArn: CMK_ARN } } }), adaptContext({}));
-    const keyManager = known(s.encryption).keyManager;
+    const keyManager = knownEncryption(s.encryption).keyManager;
     expect(isUnknown(keyManager) && keyManager.reason).toBe("access-denied");
   });
 
   it("SSE disabled is the AWS-owned key again", () => {
     const s = storeOf(answers({ description: { SSEDescription: { Status: "DISABLED", SSEType: "KMS", KMSMasterKeyArn: CMK_ARN } } }));
-    expect(known(s.encryption)).toMatchObject({ enabled: true, keyManager: "aws-owned" });
+    expect(knownEncryption(s.encryption)).toMatchObject({ enabled: true, keyManager: "aws-owned" });
   });
 
   it("replicas in other regions are parts, each with its own key or the table's kind of key", () => {
@@ -82,13 +75,13 @@ describe("DynamoDB tables from DescribeTable", () => {
       adaptContext({ [CMK_ARN]: "customer-managed", [REPLICA_CMK]: "customer-managed" }),
     );
     expect(s.parts.map((p) => p.name)).toEqual(["replicas[0]", "replicas[1]"]);
-    expect(known(s.parts[0]!.encryption)).toMatchObject({ keyManager: "customer-managed", keyId: REPLICA_CMK });
-    expect(known(s.parts[1]!.encryption)).toMatchObject({ enabled: true, keyManager: "aws-managed", observed: expect.stringMatching(/aws\/dynamodb/) });
+    expect(knownEncryption(s.parts[0]!.encryption)).toMatchObject({ keyManager: "customer-managed", keyId: REPLICA_CMK });
+    expect(knownEncryption(s.parts[1]!.encryption)).toMatchObject({ enabled: true, keyManager: "aws-managed", observed: expect.stringMatching(/aws\/dynamodb/) });
   });
 
   it("a replica without a key of an AWS-owned-key table uses the AWS-owned key", () => {
     const s = storeOf(answers({ description: { Replicas: [{ RegionName: "us-east-1" }] } }));
-    expect(known(s.parts[0]!.encryption)).toMatchObject({ enabled: true, keyManager: "aws-owned" });
+    expect(knownEncryption(s.parts[0]!.encryption)).toMatchObject({ enabled: true, keyManager: "aws-owned" });
   });
 
   it("a resource policy is the table's, governing it", () => {
@@ -105,9 +98,9 @@ describe("DynamoDB tables from DescribeTable", () => {
 
   it("failed calls make only what they would have told unknown", () => {
     const raw = answers({
-      table: denied("dynamodb", "dynamodb:DescribeTable"),
-      policy: denied("dynamodb", "dynamodb:GetResourcePolicy"),
-      tags: denied("dynamodb", "dynamodb:ListTagsOfResource"),
+      table: failed("dynamodb", "dynamodb:DescribeTable"),
+      policy: failed("dynamodb", "dynamodb:GetResourcePolicy"),
+      tags: failed("dynamodb", "dynamodb:ListTagsOfResource"),
     });
     const c = adaptDynamoDb(raw, adaptContext());
     const s = c.stores![0]!;
@@ -124,7 +117,7 @@ describe("DynamoDB tables from DescribeTable", () => {
   });
 
   it("a failed listing is a coverage gap and no store", () => {
-    const c = adaptDynamoDb({ region: REGION, tables: denied("dynamodb", "dynamodb:ListTables") }, adaptContext());
+    const c = adaptDynamoDb({ region: REGION, tables: failed("dynamodb", "dynamodb:ListTables") }, adaptContext());
     expect(c.stores).toBeUndefined();
     expect(c.gaps).toEqual([
       expect.objectContaining({ service: "dynamodb", region: REGION, what: "DynamoDB tables", action: "dynamodb:ListTables", reason: "access-denied" }),

@@ -10,7 +10,7 @@ import { snapshotsAndImagesSharedOnlyWithTrustedAccounts as rule } from "../../.
 import { engineResource } from "../../helpers/engine";
 import { run, statuses } from "../../helpers/models";
 import { expectParity } from "./parity";
-import { ACCOUNT, adaptContext, arn, failed, ok, REGION } from "./ec2-helpers";
+import { ACCOUNT, adaptContext, arn, failed, ok, REGION } from "./ec2-fixtures";
 
 const PARTNER = "111122223333";
 const snapshotArn = (id: string) => `arn:aws:ec2:${REGION}::snapshot/${id}`;

@@ -11,7 +11,7 @@ import { routeTableOf } from "../../../src/network/route-table-of";
 import { subnetIsPublic } from "../../../src/network/subnet-is-public";
 import { vpcsJoined } from "../../../src/network/vpcs-joined";
 import { engineResource, urnOf } from "../../helpers/engine";
-import { ACCOUNT, adaptContext, arn, failed, ok, reasonOf, REGION } from "./ec2-helpers";
+import { ACCOUNT, adaptContext, arn, failed, ok, reasonOf, REGION } from "./ec2-fixtures";
 
 const OTHER_ACCOUNT = "210987654321";
 

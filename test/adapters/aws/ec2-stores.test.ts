@@ -2,13 +2,14 @@ import type { Instance, LaunchTemplateBlockDeviceMapping, Volume } from "@aws-sd
 import { describe, expect, it } from "vitest";
 import { adaptEc2Stores } from "../../../src/adapters/aws/ec2";
 import { buildInventory } from "../../../src/adapters/pulumi/inventory";
-import { isUnknown, unknown, type Val } from "../../../src/core/value";
+import { unknown } from "../../../src/core/value";
 import type { Ec2StoreAnswers, LaunchTemplateAnswer } from "../../../src/fetchers/aws/ec2-stores";
-import type { DataStore, EncryptionAtRest } from "../../../src/models/data-store";
+import type { DataStore } from "../../../src/models/data-store";
 import type { Placement } from "../../../src/models/placement";
 import { engineResource, urnOf } from "../../helpers/engine";
+import { knownEncryption } from "./contributions";
 import { expectParity } from "./parity";
-import { ACCOUNT, adaptContext, arn, AWS_EBS_KEY_ARN, CMK_ARN, CMK_MODEL_ID, failed, ok, reasonOf, REGION } from "./ec2-helpers";
+import { ACCOUNT, adaptContext, arn, AWS_EBS_KEY_ARN, CMK_ARN, CMK_MODEL_ID, failed, ok, reasonOf, REGION } from "./ec2-fixtures";
 
 const volume = (id: string, over: Partial<Volume> = {}): Volume => ({
   VolumeId: id,
@@ -68,10 +69,6 @@ const storeNamed = (stores: readonly DataStore[] | undefined, name: string): Dat
   if (!s) throw new Error(`no store ${name}`);
   return s;
 };
-const known = (e: Val<EncryptionAtRest>): EncryptionAtRest => {
-  if (isUnknown(e)) throw new Error(`unknown: ${e.detail}`);
-  return e;
-};
 
 describe("EBS volumes from recorded answers", () => {
   const stores = adapt(answers()).stores;
@@ -85,13 +82,13 @@ describe("EBS volumes from recorded answers", () => {
   });
 
   it("a volume with the AWS-managed key, and one not encrypted", () => {
-    expect(known(storeNamed(stores, "vol-data").encryption)).toMatchObject({ enabled: true, keyManager: "aws-managed", keyId: AWS_EBS_KEY_ARN });
+    expect(knownEncryption(storeNamed(stores, "vol-data").encryption)).toMatchObject({ enabled: true, keyManager: "aws-managed", keyId: AWS_EBS_KEY_ARN });
     expect(storeNamed(stores, "vol-plain").encryption).toEqual({ enabled: false, keyManager: undefined, observed: "Encrypted=false" });
   });
 
   it("a key the KMS answers do not cover leaves the manager Unknown, not a guess", () => {
     const c = adaptEc2Stores(answers({ volumes: ok([volume("vol-x", { KmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/00000000-0000-0000-0000-000000000000" })]) }), adaptContext([], unknown("access-denied", "kms:ListKeys denied")));
-    expect(reasonOf(known(storeNamed(c.stores, "vol-x").encryption).keyManager)).toBe("access-denied");
+    expect(reasonOf(knownEncryption(storeNamed(c.stores, "vol-x").encryption).keyManager)).toBe("access-denied");
   });
 
   it("a malformed answer without Encrypted is Unknown(error)", () => {
@@ -115,13 +112,13 @@ describe("EC2 instances from recorded answers", () => {
     const i = storeNamed(c.stores, "i-cmk");
     expect(i.ref).toMatchObject({ id: arn("instance/i-cmk"), type: "AWS::EC2::Instance", label: "EC2 instance" });
     expect(i.parts.map((p) => p.name)).toEqual(["root volume", "block device /dev/sdf (vol-data)"]);
-    expect(known(i.parts[0]!.encryption)).toMatchObject({ keyManager: "customer-managed", keyRef: CMK_MODEL_ID });
+    expect(knownEncryption(i.parts[0]!.encryption)).toMatchObject({ keyManager: "customer-managed", keyRef: CMK_MODEL_ID });
     // The weakest key decides.
-    expect(known(i.encryption)).toMatchObject({ enabled: true, keyManager: "aws-managed", observed: "all 2 block devices encrypted" });
+    expect(knownEncryption(i.encryption)).toMatchObject({ enabled: true, keyManager: "aws-managed", observed: "all 2 block devices encrypted" });
   });
 
   it("an unencrypted root volume makes the instance not encrypted", () => {
-    expect(known(storeNamed(c.stores, "i-plain").encryption)).toMatchObject({ enabled: false, observed: "root volume not encrypted (Encrypted=false)" });
+    expect(knownEncryption(storeNamed(c.stores, "i-plain").encryption)).toMatchObject({ enabled: false, observed: "root volume not encrypted (Encrypted=false)" });
   });
 
   it("a volume missing from the listing is Unknown(not-fetched)", () => {
@@ -171,39 +168,39 @@ describe("launch templates from recorded answers", () => {
   it("a mapping with a customer-managed key", () => {
     const t = storeNamed(withTemplates([template("web", [ebs({ Encrypted: true, KmsKeyId: CMK_ARN })])]), "web");
     expect(t).toMatchObject({ kind: "launch-template", physicalName: "web", ref: { id: arn("launch-template/lt-web"), label: "EC2 launch template" } });
-    expect(known(t.encryption)).toMatchObject({ enabled: true, keyManager: "customer-managed", keyRef: CMK_MODEL_ID });
+    expect(knownEncryption(t.encryption)).toMatchObject({ enabled: true, keyManager: "customer-managed", keyRef: CMK_MODEL_ID });
     expect(t.parts.map((p) => p.name)).toEqual(["block device /dev/xvda"]);
   });
 
   it("Encrypted=true without a key: the account's default key (aws/ebs unless changed)", () => {
-    expect(known(storeNamed(withTemplates([template("a", [ebs({ Encrypted: true })])]), "a").encryption)).toMatchObject({ keyManager: "aws-managed" });
+    expect(knownEncryption(storeNamed(withTemplates([template("a", [ebs({ Encrypted: true })])]), "a").encryption)).toMatchObject({ keyManager: "aws-managed" });
     const cmkDefault = withTemplates([template("b", [ebs({ Encrypted: true })])], { defaultKmsKeyId: ok(CMK_ARN) });
-    expect(known(storeNamed(cmkDefault, "b").encryption)).toMatchObject({ keyManager: "customer-managed", keyId: CMK_ARN });
+    expect(knownEncryption(storeNamed(cmkDefault, "b").encryption)).toMatchObject({ keyManager: "customer-managed", keyId: CMK_ARN });
     const unread = withTemplates([template("c", [ebs({ Encrypted: true })])], { defaultKmsKeyId: failed("ec2:GetEbsDefaultKmsKeyId") });
-    const e = known(storeNamed(unread, "c").encryption);
+    const e = knownEncryption(storeNamed(unread, "c").encryption);
     expect(e.enabled).toBe(true);
     expect(reasonOf(e.keyManager)).toBe("access-denied");
   });
 
   it("Encrypted not set: treated as not encrypted, saying whether the account's default is on", () => {
-    const on = known(storeNamed(withTemplates([template("d", [ebs({ VolumeSize: 20 })])], { encryptionByDefault: ok(true) }), "d").encryption);
+    const on = knownEncryption(storeNamed(withTemplates([template("d", [ebs({ VolumeSize: 20 })])], { encryptionByDefault: ok(true) }), "d").encryption);
     expect(on).toMatchObject({ enabled: false, observed: expect.stringMatching(/Ebs\.Encrypted not set: treated as not encrypted.*EBS encryption by default is on in us-east-1 with key alias\/aws\/ebs/) });
-    const off = known(storeNamed(withTemplates([template("e", [ebs({})])]), "e").encryption);
+    const off = knownEncryption(storeNamed(withTemplates([template("e", [ebs({})])]), "e").encryption);
     expect(off.observed).toMatch(/EBS encryption by default is off in us-east-1/);
-    const unread = known(storeNamed(withTemplates([template("f", [ebs({})])], { encryptionByDefault: failed("ec2:GetEbsEncryptionByDefault") }), "f").encryption);
+    const unread = knownEncryption(storeNamed(withTemplates([template("f", [ebs({})])], { encryptionByDefault: failed("ec2:GetEbsEncryptionByDefault") }), "f").encryption);
     expect(unread.observed).toMatch(/could not be read \(access-denied\)/);
   });
 
   it("instance-store mappings are skipped; no EBS mapping is not encrypted and says why", () => {
     const t = storeNamed(withTemplates([template("g", [{ DeviceName: "/dev/sdb", VirtualName: "ephemeral0" }, ebs({ Encrypted: true }, "/dev/xvda")])]), "g");
-    expect(known(t.encryption).observed).toBe("all 1 EBS block device mappings encrypted");
-    const none = known(storeNamed(withTemplates([template("h", undefined)]), "h").encryption);
+    expect(knownEncryption(t.encryption).observed).toBe("all 1 EBS block device mappings encrypted");
+    const none = knownEncryption(storeNamed(withTemplates([template("h", undefined)]), "h").encryption);
     expect(none).toMatchObject({ enabled: false, observed: expect.stringMatching(/no EBS block device mappings in default version 2: treated as not encrypted/) });
   });
 
   it("one Encrypted=false mapping decides", () => {
     const t = storeNamed(withTemplates([template("i", [ebs({ Encrypted: true, KmsKeyId: CMK_ARN }), ebs({ Encrypted: false }, "/dev/sdf")])]), "i");
-    expect(known(t.encryption)).toMatchObject({ enabled: false, observed: "block device /dev/sdf not encrypted (Ebs.Encrypted=false)" });
+    expect(knownEncryption(t.encryption)).toMatchObject({ enabled: false, observed: "block device /dev/sdf not encrypted (Ebs.Encrypted=false)" });
   });
 
   it("a version that could not be read is Unknown; a template deleted meanwhile is left out; a failed listing is a gap", () => {
@@ -243,7 +240,7 @@ describe("parity with the Pulumi front", () => {
     const aws = storeNamed(adapt(answers({ volumes: ok([volume("vol-1", { KmsKeyId: AWS_EBS_KEY_ARN, Tags: awsTags })]), instances: ok([]) })).stores, "vol-1");
     const pulumi = pulumiStore("aws:ebs/volume:Volume", "vol-1", { encrypted: true, tags });
     expectParity(withoutKeyId(aws), withoutKeyId(pulumi));
-    expect(known(aws.encryption).keyId).toBe(AWS_EBS_KEY_ARN);
+    expect(knownEncryption(aws.encryption).keyId).toBe(AWS_EBS_KEY_ARN);
   });
 
   it("EC2 instance with a customer-managed key on root and data volumes", () => {

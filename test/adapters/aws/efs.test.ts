@@ -8,26 +8,9 @@ import { dataStoreNotPubliclyAccessible } from "../../../src/rules/network/data-
 import { resourcePoliciesNotPublic } from "../../../src/rules/network/resource-policies-not-public";
 import { engineResource } from "../../helpers/engine";
 import { run, statuses } from "../../helpers/models";
-import {
-  ACCOUNT,
-  AWS_MANAGED_KEY,
-  CMK,
-  comparablePlacement,
-  context,
-  expectUnknown,
-  failed,
-  inventoryOf,
-  ok,
-  placementOf,
-  pulumi,
-  pulumiPlacement,
-  REGION,
-  storeNamed,
-  TAG_LIST,
-  TAGS,
-  without,
-} from "./analytics-helpers";
-import { expectParity } from "./parity";
+import { expectUnknown, inventoryOf, placementOf, storeNamed } from "./contributions";
+import { ACCOUNT, adaptContext, AWS_MANAGED_KEY_ARN, CMK_ARN, failed, ok, REGION, TAG_LIST, TAGS } from "./fixtures";
+import { comparablePlacement, expectParity, pulumi, pulumiPlacement, without } from "./parity";
 
 const ARN = `arn:aws:elasticfilesystem:${REGION}:${ACCOUNT}:file-system/fs-1`;
 const POLICY = JSON.stringify({
@@ -46,7 +29,7 @@ const fileSystem = (over: Partial<FileSystemDescription> = {}): FileSystemDescri
   SizeInBytes: { Value: 0 },
   PerformanceMode: "generalPurpose",
   Encrypted: true,
-  KmsKeyId: CMK,
+  KmsKeyId: CMK_ARN,
   Tags: TAG_LIST,
   ...over,
 });
@@ -62,7 +45,7 @@ const answer = (over: Partial<EfsFileSystemAnswer> = {}): EfsFileSystemAnswer =>
   mountTargets: ok([mountTarget("fsmt-1", "subnet-a", ["sg-1"]), mountTarget("fsmt-2", "subnet-b", ["sg-1", "sg-2"])]),
   ...over,
 });
-const adapt = (...fileSystems: EfsFileSystemAnswer[]) => adaptEfs({ region: REGION, fileSystems: ok(fileSystems) }, context());
+const adapt = (...fileSystems: EfsFileSystemAnswer[]) => adaptEfs({ region: REGION, fileSystems: ok(fileSystems) }, adaptContext());
 
 describe("EFS adapter (recorded responses)", () => {
   it("a file system encrypted with a customer-managed key, placed by its mount targets", () => {
@@ -73,7 +56,7 @@ describe("EFS adapter (recorded responses)", () => {
       ref: { id: ARN, type: "AWS::EFS::FileSystem", name: "fs-1", label: "EFS file system", account: ACCOUNT, region: REGION },
       kind: "efs-file-system",
       tags: TAGS,
-      encryption: { enabled: true, keyManager: "customer-managed", keyId: CMK, keyRef: CMK, observed: `KmsKeyId=${CMK}` },
+      encryption: { enabled: true, keyManager: "customer-managed", keyId: CMK_ARN, keyRef: CMK_ARN, observed: `KmsKeyId=${CMK_ARN}` },
       parts: [],
     });
     expect(placementOf(c, ARN)).toMatchObject({ publiclyAccessible: false, subnets: ["subnet-a", "subnet-b"], securityGroups: ["sg-1", "sg-2"], inVpc: true });
@@ -82,7 +65,7 @@ describe("EFS adapter (recorded responses)", () => {
   });
 
   it.each<[string, Partial<FileSystemDescription>, Partial<DataStore["encryption"]>]>([
-    ["the aws/elasticfilesystem key", { KmsKeyId: AWS_MANAGED_KEY }, { enabled: true, keyManager: "aws-managed" }],
+    ["the aws/elasticfilesystem key", { KmsKeyId: AWS_MANAGED_KEY_ARN }, { enabled: true, keyManager: "aws-managed" }],
     ["encrypted, no key reported", { KmsKeyId: undefined }, { enabled: true, keyManager: "aws-managed" }],
     ["not encrypted", { Encrypted: false, KmsKeyId: undefined }, { enabled: false, keyManager: undefined }],
   ])("encryption: %s", (_name, over, expected) => {
@@ -114,7 +97,7 @@ describe("EFS adapter (recorded responses)", () => {
   });
 
   it("file systems not listed: a gap", () => {
-    const c = adaptEfs({ region: REGION, fileSystems: failed("elasticfilesystem", "elasticfilesystem:DescribeFileSystems") }, context());
+    const c = adaptEfs({ region: REGION, fileSystems: failed("elasticfilesystem", "elasticfilesystem:DescribeFileSystems") }, adaptContext());
     expect(c.gaps).toEqual([expect.objectContaining({ service: "elasticfilesystem", what: "EFS file systems" })]);
     expect(statuses(run(dataStoreEncryptedAtRest, inventoryOf(c)))).toEqual([]);
   });
@@ -129,7 +112,7 @@ describe("EFS parity with the Pulumi front", () => {
   ];
 
   it.each<[string, Record<string, unknown>, Partial<FileSystemDescription>]>([
-    ["a customer-managed key", { encrypted: true, kmsKeyId: CMK }, {}],
+    ["a customer-managed key", { encrypted: true, kmsKeyId: CMK_ARN }, {}],
     ["defaults: not encrypted", { encrypted: false }, { Encrypted: false, KmsKeyId: undefined }],
   ])("file system with %s, two mount targets and a policy", (_name, props, over) => {
     const fromPulumi = pulumi(...resources(props));
@@ -148,7 +131,7 @@ describe("EFS parity with the Pulumi front", () => {
 
   it("encrypted without a key named: the scan also names the aws/elasticfilesystem key", () => {
     const fromPulumi = pulumi(...resources({ encrypted: true }));
-    const store = storeNamed(adapt(answer({ fileSystem: fileSystem({ KmsKeyId: AWS_MANAGED_KEY }) })), "fs-1");
+    const store = storeNamed(adapt(answer({ fileSystem: fileSystem({ KmsKeyId: AWS_MANAGED_KEY_ARN }) })), "fs-1");
     expectParity(without(store, ["keyId"]), fromPulumi.stores[0]);
   });
 });

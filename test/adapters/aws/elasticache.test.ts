@@ -7,25 +7,9 @@ import { dataStoreEncryptedAtRest } from "../../../src/rules/encryption/data-sto
 import { dataStoreInPrivateSubnets } from "../../../src/rules/network/data-store-in-private-subnets";
 import { engineResource } from "../../helpers/engine";
 import { run, statuses } from "../../helpers/models";
-import {
-  ACCOUNT,
-  CMK,
-  comparablePlacement,
-  context,
-  expectUnknown,
-  failed,
-  inventoryOf,
-  networkOf,
-  ok,
-  placementOf,
-  pulumi,
-  pulumiPlacement,
-  REGION,
-  storeNamed,
-  TAG_LIST,
-  TAGS,
-} from "./analytics-helpers";
-import { expectParity } from "./parity";
+import { expectUnknown, inventoryOf, networkOf, placementOf, storeNamed } from "./contributions";
+import { ACCOUNT, adaptContext, CMK_ARN, failed, ok, REGION, TAG_LIST, TAGS } from "./fixtures";
+import { comparablePlacement, expectParity, pulumi, pulumiPlacement } from "./parity";
 
 const arn = (resource: string) => `arn:aws:elasticache:${REGION}:${ACCOUNT}:${resource}`;
 const tagged = <T>(resource: T): Tagged<T> => ({ resource, tags: ok(TAG_LIST) });
@@ -82,7 +66,7 @@ const answer = (over: Partial<ElastiCacheAnswers> = {}): ElastiCacheAnswers => (
   subnetGroups: ok([subnetGroup()]),
   ...over,
 });
-const adapt = (over: Partial<ElastiCacheAnswers> = {}) => adaptElastiCache(answer(over), context());
+const adapt = (over: Partial<ElastiCacheAnswers> = {}) => adaptElastiCache(answer(over), adaptContext());
 /** A replication group and its two member clusters. */
 const withMembers = (g: ReplicationGroup, sgs: [string, string] = ["sg-1", "sg-1"]): Partial<ElastiCacheAnswers> => ({
   replicationGroups: ok([tagged(g)]),
@@ -94,7 +78,7 @@ const withMembers = (g: ReplicationGroup, sgs: [string, string] = ["sg-1", "sg-1
 
 describe("ElastiCache adapter (recorded responses)", () => {
   it("a replication group with a customer-managed key, placed by its member clusters", () => {
-    const c = adapt(withMembers(group("sessions", { KmsKeyId: CMK }), ["sg-1", "sg-2"]));
+    const c = adapt(withMembers(group("sessions", { KmsKeyId: CMK_ARN }), ["sg-1", "sg-2"]));
     expect(c.stores).toHaveLength(1);
     const s = storeNamed(c, "sessions");
     expect(s).toMatchObject({
@@ -102,7 +86,7 @@ describe("ElastiCache adapter (recorded responses)", () => {
       physicalName: "sessions",
       ref: { id: arn("replicationgroup:sessions"), type: "AWS::ElastiCache::ReplicationGroup", label: "ElastiCache replication group", account: ACCOUNT, region: REGION },
       tags: TAGS,
-      encryption: { enabled: true, keyManager: "customer-managed", keyId: CMK, keyRef: CMK },
+      encryption: { enabled: true, keyManager: "customer-managed", keyId: CMK_ARN, keyRef: CMK_ARN },
     });
     expect(s.variant).toBeUndefined();
     expect(placementOf(c, s.ref.id)).toMatchObject({
@@ -142,10 +126,10 @@ describe("ElastiCache adapter (recorded responses)", () => {
   });
 
   it("a serverless cache: always encrypted, placed in its subnets", () => {
-    const c = adapt({ serverlessCaches: ok([tagged(serverless("sessions-sl")), tagged(serverless("keyed", { KmsKeyId: CMK }))]) });
+    const c = adapt({ serverlessCaches: ok([tagged(serverless("sessions-sl")), tagged(serverless("keyed", { KmsKeyId: CMK_ARN }))]) });
     const s = storeNamed(c, "sessions-sl");
     expect(s).toMatchObject({ kind: "elasticache-serverless-cache", ref: { type: "AWS::ElastiCache::ServerlessCache", label: "ElastiCache serverless cache" }, encryption: { enabled: true, keyManager: "aws-owned" } });
-    expect(storeNamed(c, "keyed").encryption).toMatchObject({ keyManager: "customer-managed", keyId: CMK });
+    expect(storeNamed(c, "keyed").encryption).toMatchObject({ keyManager: "customer-managed", keyId: CMK_ARN });
     expect(placementOf(c, s.ref.id)).toMatchObject({ publiclyAccessible: false, subnets: ["subnet-a", "subnet-b"], securityGroups: ["sg-1"], inVpc: true });
   });
 
@@ -180,7 +164,7 @@ describe("ElastiCache parity with the Pulumi front", () => {
   const groupProps = { replicationGroupId: "sessions", engine: "redis", subnetGroupName: "cache-subnets", securityGroupIds: ["sg-1"], tags: TAGS };
 
   it.each<[string, Record<string, unknown>, Partial<ReplicationGroup>]>([
-    ["a customer-managed key", { atRestEncryptionEnabled: true, kmsKeyId: CMK }, { KmsKeyId: CMK }],
+    ["a customer-managed key", { atRestEncryptionEnabled: true, kmsKeyId: CMK_ARN }, { KmsKeyId: CMK_ARN }],
     ["at rest without a key", { atRestEncryptionEnabled: true }, {}],
     ["defaults: redis, not encrypted", { atRestEncryptionEnabled: false }, { AtRestEncryptionEnabled: false }],
   ])("replication group with %s", (_name, props, over) => {
@@ -201,7 +185,7 @@ describe("ElastiCache parity with the Pulumi front", () => {
   });
 
   it.each<[string, Record<string, unknown>, Partial<ServerlessCache>]>([
-    ["a customer-managed key", { kmsKeyId: CMK }, { KmsKeyId: CMK }],
+    ["a customer-managed key", { kmsKeyId: CMK_ARN }, { KmsKeyId: CMK_ARN }],
     ["defaults: AWS-owned key", {}, {}],
   ])("serverless cache with %s", (_name, props, over) => {
     const fromPulumi = pulumi(engineResource("aws:elasticache/serverlessCache:ServerlessCache", "sessions-sl", { name: "sessions-sl", engine: "valkey", subnetIds: ["subnet-a", "subnet-b"], securityGroupIds: ["sg-1"], tags: TAGS, ...props }));

@@ -3,10 +3,11 @@ import { adaptFirehose } from "../../../src/adapters/aws/firehose";
 import { buildInventory } from "../../../src/adapters/pulumi/inventory";
 import { isUnknown } from "../../../src/core/value";
 import type { DeliveryStreamAnswers, DeliveryStreamSummary, FirehoseAnswers } from "../../../src/fetchers/aws/firehose";
-import type { DataStore, EncryptionAtRest } from "../../../src/models/data-store";
+import type { DataStore } from "../../../src/models/data-store";
 import { engineResource } from "../../helpers/engine";
+import { knownEncryption, onlyStore } from "./contributions";
+import { ACCOUNT, adaptContext, CMK_ARN, failed, ok, REGION } from "./fixtures";
 import { expectParity } from "./parity";
-import { ACCOUNT, adaptContext, CMK_ARN, denied, ok, REGION } from "./services-fixtures";
 
 const ARN = `arn:aws:firehose:${REGION}:${ACCOUNT}:deliverystream/events`;
 const TAGS = { "data-classification": "restricted" };
@@ -22,15 +23,7 @@ const answers = (over: Partial<DeliveryStreamSummary> = {}, rest: Partial<Delive
     },
   ]),
 });
-const storeOf = (raw: FirehoseAnswers, ctx = adaptContext()): DataStore => {
-  const stores = adaptFirehose(raw, ctx).stores ?? [];
-  expect(stores).toHaveLength(1);
-  return stores[0]!;
-};
-const known = (e: DataStore["encryption"]): EncryptionAtRest => {
-  if (isUnknown(e)) throw new Error(`encryption unknown: ${e.detail}`);
-  return e;
-};
+const storeOf = (raw: FirehoseAnswers, ctx = adaptContext()): DataStore => onlyStore(adaptFirehose(raw, ctx));
 const pulumiStream = (props: Record<string, unknown>) =>
   buildInventory([
     engineResource("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "events", { name: "events", destination: "extended_s3", tags: TAGS, ...props }),
@@ -41,21 +34,21 @@ describe("Firehose delivery streams from DescribeDeliveryStream", () => {
     const s = storeOf(answers({ DeliveryStreamEncryptionConfiguration: { Status: "DISABLED" } }));
     expect(s.ref).toMatchObject({ id: ARN, type: "AWS::KinesisFirehose::DeliveryStream", name: "events", label: "Firehose delivery stream" });
     expect(s).toMatchObject({ kind: "firehose-delivery-stream", physicalName: "events", tags: TAGS });
-    expect(known(s.encryption)).toMatchObject({ enabled: false, observed: "DeliveryStreamEncryptionConfiguration.Status=DISABLED" });
+    expect(knownEncryption(s.encryption)).toMatchObject({ enabled: false, observed: "DeliveryStreamEncryptionConfiguration.Status=DISABLED" });
   });
 
   it("enabled with an AWS-owned key, and with a customer-managed key (the key type decides, without KMS)", () => {
-    expect(known(storeOf(answers({ DeliveryStreamEncryptionConfiguration: { Status: "ENABLED", KeyType: "AWS_OWNED_CMK" } })).encryption)).toMatchObject({
+    expect(knownEncryption(storeOf(answers({ DeliveryStreamEncryptionConfiguration: { Status: "ENABLED", KeyType: "AWS_OWNED_CMK" } })).encryption)).toMatchObject({
       enabled: true,
       keyManager: "aws-owned",
     });
     const cmk = storeOf(answers({ DeliveryStreamEncryptionConfiguration: { Status: "ENABLED", KeyType: "CUSTOMER_MANAGED_CMK", KeyARN: CMK_ARN } }), adaptContext({}));
-    expect(known(cmk.encryption)).toMatchObject({ enabled: true, keyManager: "customer-managed", keyId: CMK_ARN });
+    expect(knownEncryption(cmk.encryption)).toMatchObject({ enabled: true, keyManager: "customer-managed", keyId: CMK_ARN });
   });
 
   it("encryption still being enabled, or failed to enable, is not encryption yet", () => {
     for (const Status of ["ENABLING", "ENABLING_FAILED"] as const) {
-      expect(known(storeOf(answers({ DeliveryStreamEncryptionConfiguration: { Status, KeyType: "AWS_OWNED_CMK" } })).encryption).enabled).toBe(false);
+      expect(knownEncryption(storeOf(answers({ DeliveryStreamEncryptionConfiguration: { Status, KeyType: "AWS_OWNED_CMK" } })).encryption).enabled).toBe(false);
     }
   });
 
@@ -68,11 +61,11 @@ describe("Firehose delivery streams from DescribeDeliveryStream", () => {
   });
 
   it("failed reads: encryption and tags unknown; a failed listing is a gap", () => {
-    const s = storeOf(answers({}, { stream: denied("firehose", "firehose:DescribeDeliveryStream"), tags: denied("firehose", "firehose:ListTagsForDeliveryStream") }));
+    const s = storeOf(answers({}, { stream: failed("firehose", "firehose:DescribeDeliveryStream"), tags: failed("firehose", "firehose:ListTagsForDeliveryStream") }));
     expect(s.ref.id).toBe(ARN);
     expect(isUnknown(s.encryption) && s.encryption.reason).toBe("access-denied");
     expect(isUnknown(s.tags)).toBe(true);
-    expect(adaptFirehose({ region: REGION, streams: denied("firehose", "firehose:ListDeliveryStreams") }, adaptContext()).gaps).toEqual([
+    expect(adaptFirehose({ region: REGION, streams: failed("firehose", "firehose:ListDeliveryStreams") }, adaptContext()).gaps).toEqual([
       expect.objectContaining({ what: "Firehose delivery streams", action: "firehose:ListDeliveryStreams" }),
     ]);
   });

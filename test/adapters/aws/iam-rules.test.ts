@@ -1,7 +1,6 @@
 import type { ManagedPolicyDetail, RoleDetail } from "@aws-sdk/client-iam";
 import { describe, expect, it } from "vitest";
 import { adaptIam } from "../../../src/adapters/aws/iam";
-import type { AdaptContext } from "../../../src/adapters/aws/context";
 import { DEFAULT_CONFIG } from "../../../src/core/config";
 import { evaluate } from "../../../src/core/evaluate";
 import type { Finding } from "../../../src/core/finding";
@@ -12,10 +11,11 @@ import type { Inventory } from "../../../src/models/inventory";
 import { IAM_RULES } from "../../../src/rules/iam";
 import { noPrincipalReachesTwoSegments } from "../../../src/rules/segregation/no-principal-reaches-two-segments";
 import { run, store } from "../../helpers/models";
+import { everyKeyCustomerManaged } from "./fixtures";
 
 const ACCOUNT = "111122223333";
 const PARTNER = "999988887777";
-const CTX: AdaptContext = { account: ACCOUNT, partition: "aws", keyManager: () => "customer-managed", keyRef: () => undefined };
+const CTX = everyKeyCustomerManaged(ACCOUNT);
 
 const doc = (...statements: unknown[]): string => JSON.stringify({ Version: "2012-10-17", Statement: statements });
 const encoded = (json: string): string => encodeURIComponent(json);

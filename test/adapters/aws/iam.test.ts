@@ -1,7 +1,6 @@
 import type { GroupDetail, ManagedPolicyDetail, RoleDetail, UserDetail } from "@aws-sdk/client-iam";
 import { describe, expect, it } from "vitest";
 import { adaptIam, iamInventory } from "../../../src/adapters/aws/iam";
-import type { AdaptContext } from "../../../src/adapters/aws/context";
 import { buildInventory } from "../../../src/adapters/pulumi/inventory";
 import { IAM_TYPE } from "../../../src/adapters/pulumi/iam/types";
 import { isUnknown } from "../../../src/core/value";
@@ -9,9 +8,10 @@ import type { AccountAuthorizationDetails, IamAnswers } from "../../../src/fetch
 import type { IamInventory, IamPrincipal } from "../../../src/models/iam";
 import { engineResource } from "../../helpers/engine";
 import { expectParity } from "./parity";
+import { everyKeyCustomerManaged } from "./fixtures";
 
 const ACCOUNT = "111122223333";
-const CTX: AdaptContext = { account: ACCOUNT, partition: "aws", keyManager: () => "customer-managed", keyRef: () => undefined };
+const CTX = everyKeyCustomerManaged(ACCOUNT);
 
 const doc = (...statements: unknown[]): string => JSON.stringify({ Version: "2012-10-17", Statement: statements });
 /** GetAccountAuthorizationDetails sends documents URL-encoded (RFC 3986). */

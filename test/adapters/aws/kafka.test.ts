@@ -7,25 +7,9 @@ import { restrictedDataEncryptedWithCustomerManagedKey } from "../../../src/rule
 import { dataStoreNotPubliclyAccessible } from "../../../src/rules/network/data-store-not-publicly-accessible";
 import { engineResource } from "../../helpers/engine";
 import { run, statuses } from "../../helpers/models";
-import {
-  ACCOUNT,
-  AWS_MANAGED_KEY,
-  CMK,
-  comparablePlacement,
-  context,
-  expectUnknown,
-  failed,
-  inventoryOf,
-  ok,
-  placementOf,
-  pulumi,
-  pulumiPlacement,
-  REGION,
-  storeNamed,
-  TAGS,
-  without,
-} from "./analytics-helpers";
-import { expectParity } from "./parity";
+import { expectUnknown, inventoryOf, placementOf, storeNamed } from "./contributions";
+import { ACCOUNT, adaptContext, AWS_MANAGED_KEY_ARN, CMK_ARN, failed, ok, REGION, TAGS } from "./fixtures";
+import { comparablePlacement, expectParity, pulumi, pulumiPlacement, without } from "./parity";
 
 const arn = (name: string, type = "cluster") => `arn:aws:kafka:${REGION}:${ACCOUNT}:${type}/${name}/0f1e2d3c-aaaa-bbbb-cccc-000000000001-1`;
 
@@ -43,7 +27,7 @@ const provisioned = (name: string, over: { key?: string; access?: string; subnet
       SecurityGroups: over.groups ?? ["sg-1"],
       ...(over.access ? { ConnectivityInfo: { PublicAccess: { Type: over.access } } } : {}),
     },
-    EncryptionInfo: { EncryptionAtRest: { DataVolumeKMSKeyId: over.key ?? AWS_MANAGED_KEY } },
+    EncryptionInfo: { EncryptionAtRest: { DataVolumeKMSKeyId: over.key ?? AWS_MANAGED_KEY_ARN } },
   },
 });
 
@@ -56,18 +40,18 @@ const serverless = (name: string): Cluster => ({
   Serverless: { VpcConfigs: [{ SubnetIds: ["subnet-a"], SecurityGroupIds: ["sg-1"] }, { SubnetIds: ["subnet-b"] }] },
 });
 
-const adapt = (...clusters: Cluster[]) => adaptMsk({ region: REGION, clusters: ok(clusters) }, context());
+const adapt = (...clusters: Cluster[]) => adaptMsk({ region: REGION, clusters: ok(clusters) }, adaptContext());
 
 describe("MSK adapter (recorded responses)", () => {
   it("a provisioned cluster with a customer-managed key, public access disabled", () => {
-    const c = adapt(provisioned("events", { key: CMK, access: "DISABLED" }));
+    const c = adapt(provisioned("events", { key: CMK_ARN, access: "DISABLED" }));
     const s = storeNamed(c, "events");
     expect(s).toMatchObject({
       kind: "msk-cluster",
       physicalName: "events",
       ref: { id: arn("events"), type: "AWS::MSK::Cluster", label: "MSK cluster", account: ACCOUNT, region: REGION },
       tags: TAGS,
-      encryption: { enabled: true, keyManager: "customer-managed", keyId: CMK, keyRef: CMK },
+      encryption: { enabled: true, keyManager: "customer-managed", keyId: CMK_ARN, keyRef: CMK_ARN },
     });
     expect(s.variant).toBeUndefined();
     expect(placementOf(c, s.ref.id)).toMatchObject({ publiclyAccessible: false, publicWhenUnset: false, subnets: ["subnet-a", "subnet-b"], securityGroups: ["sg-1"], inVpc: true, observed: "PublicAccess.Type DISABLED" });
@@ -86,7 +70,7 @@ describe("MSK adapter (recorded responses)", () => {
 
   it("a public cluster with the aws/kafka key fails both rules", () => {
     const c = adapt(provisioned("events", { access: "SERVICE_PROVIDED_EIPS" }));
-    expect(storeNamed(c, "events").encryption).toMatchObject({ enabled: true, keyManager: "aws-managed", keyId: AWS_MANAGED_KEY });
+    expect(storeNamed(c, "events").encryption).toMatchObject({ enabled: true, keyManager: "aws-managed", keyId: AWS_MANAGED_KEY_ARN });
     const inv = inventoryOf(c);
     expect(statuses(run(dataStoreNotPubliclyAccessible, inv))).toEqual(["fail"]);
     expect(statuses(run(restrictedDataEncryptedWithCustomerManagedKey, inv))).toEqual(["fail"]);
@@ -104,7 +88,7 @@ describe("MSK adapter (recorded responses)", () => {
   });
 
   it("clusters not listed: a gap", () => {
-    const c = adaptMsk({ region: REGION, clusters: failed("kafka", "kafka:ListClustersV2", "unavailable") }, context());
+    const c = adaptMsk({ region: REGION, clusters: failed("kafka", "kafka:ListClustersV2", "unavailable") }, adaptContext());
     expect(c.gaps).toEqual([expect.objectContaining({ service: "kafka", what: "MSK clusters", reason: "unavailable" })]);
   });
 });
@@ -113,8 +97,8 @@ describe("MSK parity with the Pulumi front", () => {
   const brokers = (access: string) => ({ instanceType: "kafka.m5.large", clientSubnets: ["subnet-a", "subnet-b"], securityGroups: ["sg-1"], connectivityInfo: { publicAccess: { type: access } } });
 
   it.each<[string, Record<string, unknown>, Parameters<typeof provisioned>[1]]>([
-    ["a customer-managed key, private", { encryptionInfo: { encryptionAtRestKmsKeyArn: CMK }, brokerNodeGroupInfo: brokers("DISABLED") }, { key: CMK, access: "DISABLED" }],
-    ["public brokers", { encryptionInfo: { encryptionAtRestKmsKeyArn: CMK }, brokerNodeGroupInfo: brokers("SERVICE_PROVIDED_EIPS") }, { key: CMK, access: "SERVICE_PROVIDED_EIPS" }],
+    ["a customer-managed key, private", { encryptionInfo: { encryptionAtRestKmsKeyArn: CMK_ARN }, brokerNodeGroupInfo: brokers("DISABLED") }, { key: CMK_ARN, access: "DISABLED" }],
+    ["public brokers", { encryptionInfo: { encryptionAtRestKmsKeyArn: CMK_ARN }, brokerNodeGroupInfo: brokers("SERVICE_PROVIDED_EIPS") }, { key: CMK_ARN, access: "SERVICE_PROVIDED_EIPS" }],
   ])("provisioned cluster with %s", (_name, props, over) => {
     const fromPulumi = pulumi(engineResource("aws:msk/cluster:Cluster", "events", { clusterName: "events", tags: TAGS, ...props }));
     const fromAws = adapt(provisioned("events", over));

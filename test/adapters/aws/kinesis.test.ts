@@ -4,10 +4,11 @@ import { adaptKinesis } from "../../../src/adapters/aws/kinesis";
 import { buildInventory } from "../../../src/adapters/pulumi/inventory";
 import { isUnknown } from "../../../src/core/value";
 import type { KinesisAnswers, KinesisStreamAnswers } from "../../../src/fetchers/aws/kinesis";
-import type { DataStore, EncryptionAtRest } from "../../../src/models/data-store";
+import type { DataStore } from "../../../src/models/data-store";
 import { engineResource } from "../../helpers/engine";
+import { knownEncryption, onlyStore } from "./contributions";
+import { ACCOUNT, adaptContext, CMK_ARN, failed, ok, REGION } from "./fixtures";
 import { expectParity } from "./parity";
-import { ACCOUNT, adaptContext, CMK_ARN, denied, ok, REGION } from "./services-fixtures";
 
 const ARN = `arn:aws:kinesis:${REGION}:${ACCOUNT}:stream/clicks`;
 const TAGS = { "data-classification": "restricted" };
@@ -26,15 +27,7 @@ const answers = (over: Partial<StreamDescriptionSummary> = {}, rest: Partial<Kin
   region: REGION,
   streams: ok([{ name: "clicks", arn: ARN, summary: ok(summary(over)), tags: ok([{ Key: "data-classification", Value: "restricted" }]), ...rest }]),
 });
-const storeOf = (raw: KinesisAnswers): DataStore => {
-  const stores = adaptKinesis(raw, adaptContext()).stores ?? [];
-  expect(stores).toHaveLength(1);
-  return stores[0]!;
-};
-const known = (e: DataStore["encryption"]): EncryptionAtRest => {
-  if (isUnknown(e)) throw new Error(`encryption unknown: ${e.detail}`);
-  return e;
-};
+const storeOf = (raw: KinesisAnswers): DataStore => onlyStore(adaptKinesis(raw, adaptContext()));
 const pulumiStream = (props: Record<string, unknown>) =>
   buildInventory([engineResource("aws:kinesis/stream:Stream", "clicks", { name: "clicks", tags: TAGS, ...props })]).stores[0];
 
@@ -43,12 +36,12 @@ describe("Kinesis data streams from DescribeStreamSummary", () => {
     const s = storeOf(answers({ EncryptionType: "NONE" }));
     expect(s.ref).toMatchObject({ id: ARN, type: "AWS::Kinesis::Stream", name: "clicks", label: "Kinesis data stream", account: ACCOUNT });
     expect(s).toMatchObject({ kind: "kinesis-stream", physicalName: "clicks", tags: TAGS });
-    expect(known(s.encryption)).toMatchObject({ enabled: false, observed: "EncryptionType=NONE" });
+    expect(knownEncryption(s.encryption)).toMatchObject({ enabled: false, observed: "EncryptionType=NONE" });
   });
 
   it("KMS with a customer-managed key; KMS with alias/aws/kinesis is AWS-managed", () => {
-    expect(known(storeOf(answers({ EncryptionType: "KMS", KeyId: CMK_ARN })).encryption)).toMatchObject({ keyManager: "customer-managed", keyRef: CMK_ARN });
-    const managed = known(storeOf(answers({ EncryptionType: "KMS", KeyId: "alias/aws/kinesis" })).encryption);
+    expect(knownEncryption(storeOf(answers({ EncryptionType: "KMS", KeyId: CMK_ARN })).encryption)).toMatchObject({ keyManager: "customer-managed", keyRef: CMK_ARN });
+    const managed = knownEncryption(storeOf(answers({ EncryptionType: "KMS", KeyId: "alias/aws/kinesis" })).encryption);
     expect(managed).toMatchObject({ enabled: true, keyManager: "aws-managed" });
     expect(managed.keyId).toBeUndefined();
   });
@@ -59,11 +52,11 @@ describe("Kinesis data streams from DescribeStreamSummary", () => {
   });
 
   it("failed reads: encryption and tags unknown; a gone stream left out; a failed listing a gap", () => {
-    const s = storeOf(answers({}, { summary: denied("kinesis", "kinesis:DescribeStreamSummary"), tags: denied("kinesis", "kinesis:ListTagsForStream") }));
+    const s = storeOf(answers({}, { summary: failed("kinesis", "kinesis:DescribeStreamSummary"), tags: failed("kinesis", "kinesis:ListTagsForStream") }));
     expect(isUnknown(s.encryption) && s.encryption.reason).toBe("access-denied");
     expect(isUnknown(s.tags)).toBe(true);
     expect(adaptKinesis(answers({}, { summary: ok(undefined) }), adaptContext()).stores).toEqual([]);
-    expect(adaptKinesis({ region: REGION, streams: denied("kinesis", "kinesis:ListStreams") }, adaptContext()).gaps).toEqual([
+    expect(adaptKinesis({ region: REGION, streams: failed("kinesis", "kinesis:ListStreams") }, adaptContext()).gaps).toEqual([
       expect.objectContaining({ what: "Kinesis data streams", action: "kinesis:ListStreams" }),
     ]);
   });

@@ -2,8 +2,8 @@ import type { AliasListEntry, KeyMetadata } from "@aws-sdk/client-kms";
 import { describe, expect, it } from "vitest";
 import { adaptKms } from "../../../src/adapters/aws/kms";
 import { keyDirectory, keyDirectoryOfRaw } from "../../../src/adapters/aws/kms-directory";
-import type { CallFailure } from "../../../src/fetchers/aws/fetched";
 import type { KmsAnswers, KmsKeyAnswers } from "../../../src/fetchers/aws/kms";
+import { everyKeyCustomerManaged, failed } from "./fixtures";
 
 const ACCOUNT = "111122223333";
 const OTHER = "999988887777";
@@ -17,14 +17,6 @@ const UNDESCRIBED = "5555aaaa-12ab-34cd-56ef-1234567890ab";
 const MRK = "mrk-1234abcd12ab34cd56ef1234567890ab";
 const keyArn = (region: string, id: string, account = ACCOUNT): string => `arn:aws:kms:${region}:${account}:key/${id}`;
 const aliasArn = (region: string, name: string, account = ACCOUNT): string => `arn:aws:kms:${region}:${account}:${name}`;
-
-const failure = (action: string, region: string, reason: CallFailure["reason"] = "access-denied"): CallFailure => ({
-  reason,
-  service: "kms",
-  action,
-  region,
-  detail: "AccessDeniedException: no",
-});
 
 const described = (region: string, id: string, manager: KeyMetadata["KeyManager"]): KmsKeyAnswers => ({
   listed: { KeyId: id, KeyArn: keyArn(region, id) },
@@ -44,7 +36,7 @@ const eu: KmsAnswers = {
       described(EU, ORDERS, "CUSTOMER"),
       described(EU, S3_MANAGED, "AWS"),
       described(EU, MRK, "CUSTOMER"),
-      { listed: { KeyId: UNDESCRIBED, KeyArn: keyArn(EU, UNDESCRIBED) }, metadata: { ok: false, failure: failure("kms:DescribeKey", EU, "timeout") } },
+      { listed: { KeyId: UNDESCRIBED, KeyArn: keyArn(EU, UNDESCRIBED) }, metadata: failed("kms", "kms:DescribeKey", "timeout", EU) },
     ],
   },
   aliases: {
@@ -57,8 +49,8 @@ const eu: KmsAnswers = {
     ],
   },
 };
-const us: KmsAnswers = { region: US, keys: { ok: false, failure: failure("kms:ListKeys", US) }, aliases: { ok: false, failure: failure("kms:ListAliases", US) } };
-const ap: KmsAnswers = { region: AP, keys: { ok: true, value: [described(AP, ORDERS, "CUSTOMER")] }, aliases: { ok: false, failure: failure("kms:ListAliases", AP, "throttled") } };
+const us: KmsAnswers = { region: US, keys: failed("kms", "kms:ListKeys", "access-denied", US), aliases: failed("kms", "kms:ListAliases", "access-denied", US) };
+const ap: KmsAnswers = { region: AP, keys: { ok: true, value: [described(AP, ORDERS, "CUSTOMER")] }, aliases: failed("kms", "kms:ListAliases", "throttled", AP) };
 
 const directory = keyDirectory(ACCOUNT, "aws", [eu, us, ap]);
 
@@ -74,7 +66,7 @@ describe("KMS key directory", () => {
   });
 
   it("the keyRef is the id the KMS adapter gives the key model", () => {
-    const ids = adaptKms(eu, { account: ACCOUNT, partition: "aws", keyManager: () => "customer-managed", keyRef: () => undefined }).keys?.map((k) => k.ref.id);
+    const ids = adaptKms(eu, everyKeyCustomerManaged(ACCOUNT)).keys?.map((k) => k.ref.id);
     expect(ids).toContain(directory.keyRef("alias/orders", EU));
     expect(ids).toContain(directory.keyRef(MRK, EU));
   });

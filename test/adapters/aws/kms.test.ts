@@ -1,6 +1,5 @@
 import type { AliasListEntry, KeyMetadata, Tag } from "@aws-sdk/client-kms";
 import { describe, expect, it } from "vitest";
-import type { AdaptContext } from "../../../src/adapters/aws/context";
 import { adaptKms } from "../../../src/adapters/aws/kms";
 import { buildInventory } from "../../../src/adapters/pulumi/inventory";
 import type { CallFailure } from "../../../src/fetchers/aws/fetched";
@@ -11,10 +10,11 @@ import { kmsKeyRotationEnabled } from "../../../src/rules/encryption/kms-key-rot
 import { engineResource } from "../../helpers/engine";
 import { run, statuses } from "../../helpers/models";
 import { expectParity } from "./parity";
+import { everyKeyCustomerManaged } from "./fixtures";
 
 const ACCOUNT = "111122223333";
 const REGION = "eu-west-1";
-const CTX: AdaptContext = { account: ACCOUNT, partition: "aws", keyManager: () => "customer-managed", keyRef: () => undefined };
+const CTX = everyKeyCustomerManaged(ACCOUNT);
 
 const ORDERS_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
 const AWS_S3_ID = "0b1c2d3e-aaaa-bbbb-cccc-1234567890ab";

@@ -3,10 +3,11 @@ import { adaptLogs } from "../../../src/adapters/aws/logs";
 import { buildInventory } from "../../../src/adapters/pulumi/inventory";
 import { isUnknown } from "../../../src/core/value";
 import type { LogGroupAnswers, LogsAnswers } from "../../../src/fetchers/aws/logs";
-import type { DataStore, EncryptionAtRest } from "../../../src/models/data-store";
+import type { DataStore } from "../../../src/models/data-store";
 import { engineResource } from "../../helpers/engine";
+import { knownEncryption, onlyStore } from "./contributions";
+import { ACCOUNT, adaptContext, CMK_ARN, failed, ok, REGION } from "./fixtures";
 import { expectParity } from "./parity";
-import { ACCOUNT, adaptContext, CMK_ARN, denied, ok, REGION } from "./services-fixtures";
 
 const ARN = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/app/orders`;
 const TAGS = { "data-classification": "confidential" };
@@ -15,15 +16,7 @@ const answers = (group: Partial<LogGroupAnswers["group"]> = {}, rest: Partial<Lo
   region: REGION,
   groups: ok([{ group: { logGroupName: "/app/orders", arn: `${ARN}:*`, logGroupArn: ARN, retentionInDays: 30, ...group }, arn: ARN, tags: ok(TAGS), ...rest }]),
 });
-const storeOf = (raw: LogsAnswers): DataStore => {
-  const stores = adaptLogs(raw, adaptContext()).stores ?? [];
-  expect(stores).toHaveLength(1);
-  return stores[0]!;
-};
-const known = (e: DataStore["encryption"]): EncryptionAtRest => {
-  if (isUnknown(e)) throw new Error(`encryption unknown: ${e.detail}`);
-  return e;
-};
+const storeOf = (raw: LogsAnswers): DataStore => onlyStore(adaptLogs(raw, adaptContext()));
 const pulumiGroup = (props: Record<string, unknown>) =>
   buildInventory([engineResource("aws:cloudwatch/logGroup:LogGroup", "/app/orders", { name: "/app/orders", tags: TAGS, ...props })]).stores[0];
 
@@ -32,18 +25,18 @@ describe("CloudWatch log groups from DescribeLogGroups", () => {
     const s = storeOf(answers());
     expect(s.ref).toMatchObject({ id: ARN, type: "AWS::Logs::LogGroup", name: "/app/orders", label: "CloudWatch log group", region: REGION });
     expect(s).toMatchObject({ kind: "log-group", physicalName: "/app/orders", tags: TAGS, parts: [] });
-    expect(known(s.encryption)).toMatchObject({ enabled: true, keyManager: "aws-owned" });
+    expect(knownEncryption(s.encryption)).toMatchObject({ enabled: true, keyManager: "aws-owned" });
   });
 
   it("a customer-managed key", () => {
-    expect(known(storeOf(answers({ kmsKeyId: CMK_ARN })).encryption)).toMatchObject({ keyManager: "customer-managed", keyId: CMK_ARN, keyRef: CMK_ARN });
+    expect(knownEncryption(storeOf(answers({ kmsKeyId: CMK_ARN })).encryption)).toMatchObject({ keyManager: "customer-managed", keyId: CMK_ARN, keyRef: CMK_ARN });
   });
 
   it("failed tag read: tags unknown, encryption still known; a failed listing is a gap", () => {
-    const s = storeOf(answers({}, { tags: denied("logs", "logs:ListTagsForResource") }));
+    const s = storeOf(answers({}, { tags: failed("logs", "logs:ListTagsForResource") }));
     expect(isUnknown(s.tags) && s.tags.reason).toBe("access-denied");
-    expect(known(s.encryption).enabled).toBe(true);
-    expect(adaptLogs({ region: REGION, groups: denied("logs", "logs:DescribeLogGroups") }, adaptContext()).gaps).toEqual([
+    expect(knownEncryption(s.encryption).enabled).toBe(true);
+    expect(adaptLogs({ region: REGION, groups: failed("logs", "logs:DescribeLogGroups") }, adaptContext()).gaps).toEqual([
       expect.objectContaining({ service: "logs", what: "CloudWatch log groups", action: "logs:DescribeLogGroups" }),
     ]);
   });

@@ -8,26 +8,9 @@ import { dataStoreNotPubliclyAccessible } from "../../../src/rules/network/data-
 import { resourcePoliciesNotPublic } from "../../../src/rules/network/resource-policies-not-public";
 import { engineResource } from "../../helpers/engine";
 import { run, statuses } from "../../helpers/models";
-import {
-  ACCOUNT,
-  AWS_MANAGED_KEY,
-  CMK,
-  comparablePlacement,
-  context,
-  expectUnknown,
-  failed,
-  inventoryOf,
-  ok,
-  placementOf,
-  pulumi,
-  pulumiPlacement,
-  REGION,
-  storeNamed,
-  TAG_LIST,
-  TAGS,
-  without,
-} from "./analytics-helpers";
-import { expectParity } from "./parity";
+import { expectUnknown, inventoryOf, placementOf, storeNamed } from "./contributions";
+import { ACCOUNT, adaptContext, AWS_MANAGED_KEY_ARN, CMK_ARN, failed, ok, REGION, TAG_LIST, TAGS } from "./fixtures";
+import { comparablePlacement, expectParity, pulumi, pulumiPlacement, without } from "./parity";
 
 const arn = (name: string) => `arn:aws:es:${REGION}:${ACCOUNT}:domain/${name}`;
 const PUBLIC_POLICY = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "es:*", Resource: `${arn("search")}/*` }] });
@@ -42,14 +25,14 @@ const status = (name: string, over: Partial<DomainStatus> = {}): DomainStatus =>
   ARN: arn(name),
   EngineVersion: "OpenSearch_2.11",
   ClusterConfig: {},
-  EncryptionAtRestOptions: { Enabled: true, KmsKeyId: CMK },
+  EncryptionAtRestOptions: { Enabled: true, KmsKeyId: CMK_ARN },
   VPCOptions: { VPCId: "vpc-1", SubnetIds: ["subnet-a", "subnet-b"], SecurityGroupIds: ["sg-1"] },
   AccessPolicies: ACCOUNT_POLICY,
   ...over,
 });
 
 const domain = (name: string, over: Partial<DomainStatus> = {}): OpenSearchDomainAnswer => ({ name, status: ok(status(name, over)), tags: ok(TAG_LIST) });
-const adapt = (...domains: OpenSearchDomainAnswer[]) => adaptOpenSearch({ region: REGION, domains: ok(domains) }, context());
+const adapt = (...domains: OpenSearchDomainAnswer[]) => adaptOpenSearch({ region: REGION, domains: ok(domains) }, adaptContext());
 
 describe("OpenSearch adapter (recorded responses)", () => {
   it("a domain in a VPC, encrypted with a customer-managed key, with an access policy", () => {
@@ -60,7 +43,7 @@ describe("OpenSearch adapter (recorded responses)", () => {
       physicalName: "search",
       ref: { id: arn("search"), type: "AWS::OpenSearchService::Domain", label: "OpenSearch domain", account: ACCOUNT, region: REGION },
       tags: TAGS,
-      encryption: { enabled: true, keyManager: "customer-managed", keyId: CMK, keyRef: CMK },
+      encryption: { enabled: true, keyManager: "customer-managed", keyId: CMK_ARN, keyRef: CMK_ARN },
     });
     expect(s.variant).toBeUndefined();
     expect(placementOf(c, s.ref.id)).toMatchObject({ publiclyAccessible: false, subnets: ["subnet-a", "subnet-b"], securityGroups: ["sg-1"], inVpc: true });
@@ -71,7 +54,7 @@ describe("OpenSearch adapter (recorded responses)", () => {
   });
 
   it.each<[string, Partial<DomainStatus>, Partial<DataStore["encryption"]>]>([
-    ["the aws/es key", { EncryptionAtRestOptions: { Enabled: true, KmsKeyId: AWS_MANAGED_KEY } }, { enabled: true, keyManager: "aws-managed" }],
+    ["the aws/es key", { EncryptionAtRestOptions: { Enabled: true, KmsKeyId: AWS_MANAGED_KEY_ARN } }, { enabled: true, keyManager: "aws-managed" }],
     ["on without a key", { EncryptionAtRestOptions: { Enabled: true } }, { enabled: true, keyManager: "aws-managed" }],
     ["off", { EncryptionAtRestOptions: { Enabled: false } }, { enabled: false, keyManager: undefined }],
     ["not reported", { EncryptionAtRestOptions: undefined }, { enabled: false }],
@@ -108,7 +91,7 @@ describe("OpenSearch adapter (recorded responses)", () => {
   it("tags not read: Unknown; domains not listed: a gap", () => {
     const c = adapt({ ...domain("search"), tags: failed("es", "es:ListTags") });
     expectUnknown(storeNamed(c, "search").tags, "access-denied", /es:ListTags/);
-    const none = adaptOpenSearch({ region: REGION, domains: failed("es", "es:ListDomainNames") }, context());
+    const none = adaptOpenSearch({ region: REGION, domains: failed("es", "es:ListDomainNames") }, adaptContext());
     expect(none.stores).toBeUndefined();
     expect(none.gaps).toEqual([expect.objectContaining({ service: "es", what: "OpenSearch domains", action: "es:ListDomainNames", reason: "access-denied" })]);
   });
@@ -126,7 +109,7 @@ describe("OpenSearch parity with the Pulumi front", () => {
   });
 
   it.each<[string, Record<string, unknown>, Partial<DomainStatus>]>([
-    ["a customer-managed key, in a VPC", { encryptAtRest: { enabled: true, kmsKeyId: CMK } }, {}],
+    ["a customer-managed key, in a VPC", { encryptAtRest: { enabled: true, kmsKeyId: CMK_ARN } }, {}],
     ["defaults: not encrypted, public endpoint", { encryptAtRest: { enabled: false }, vpcOptions: undefined }, { EncryptionAtRestOptions: { Enabled: false }, VPCOptions: undefined }],
   ])("domain with %s", (_name, over, aws) => {
     const fromPulumi = pulumi(engineResource("aws:opensearch/domain:Domain", "search", props(over)));
@@ -144,7 +127,7 @@ describe("OpenSearch parity with the Pulumi front", () => {
 
   it("encrypted with the aws/es key: the scan also names the key", () => {
     const fromPulumi = pulumi(engineResource("aws:opensearch/domain:Domain", "search", props({ encryptAtRest: { enabled: true } })));
-    const store = storeNamed(adapt(domain("search", { EncryptionAtRestOptions: { Enabled: true, KmsKeyId: AWS_MANAGED_KEY } })), "search");
+    const store = storeNamed(adapt(domain("search", { EncryptionAtRestOptions: { Enabled: true, KmsKeyId: AWS_MANAGED_KEY_ARN } })), "search");
     expectParity(without(store, ["keyId"]), fromPulumi.stores[0]);
   });
 });

@@ -1,16 +1,12 @@
 import type { DBCluster, DBInstance, DBSubnetGroup, GlobalCluster } from "@aws-sdk/client-rds";
 import { describe, expect, it } from "vitest";
-import type { AdaptContext } from "../../../src/adapters/aws/context";
 import type { InventoryContribution } from "../../../src/adapters/aws/contribution";
 import { adaptRdsDatabases } from "../../../src/adapters/aws/rds";
-import type { EngineResource } from "../../../src/adapters/pulumi/engine-resource";
-import { buildInventory } from "../../../src/adapters/pulumi/inventory";
-import { isUnknown, unknown, type Val } from "../../../src/core/value";
-import type { Fetched } from "../../../src/fetchers/aws/fetched";
+import { isUnknown } from "../../../src/core/value";
 import type { RdsDatabasesAnswer } from "../../../src/fetchers/aws/rds-databases";
-import type { DataStore, KeyManager } from "../../../src/models/data-store";
+import type { DataStore } from "../../../src/models/data-store";
 import type { Inventory } from "../../../src/models/inventory";
-import { emptyNetworkGraph, type NetworkGraph } from "../../../src/models/network";
+import type { NetworkGraph } from "../../../src/models/network";
 import type { Placement } from "../../../src/models/placement";
 import { effectivePublicAccess } from "../../../src/network/merge-placements";
 import { indexNetwork } from "../../../src/network/network-index";
@@ -19,31 +15,11 @@ import { dataStoreEncryptedAtRest } from "../../../src/rules/encryption/data-sto
 import { dataStoreNotPubliclyAccessible } from "../../../src/rules/network/data-store-not-publicly-accessible";
 import { engineResource } from "../../helpers/engine";
 import { run, statuses } from "../../helpers/models";
-import { expectParity } from "./parity";
+import { inventoryOf, networkOf, placementOf, storeNamed } from "./contributions";
+import { ACCOUNT, adaptContext, AWS_MANAGED_KEY_ARN, CMK_ARN, failed, ok, REGION, TAG_LIST, TAGS } from "./fixtures";
+import { comparablePlacement, expectParity, pulumi, pulumiPlacement, without } from "./parity";
 
-const ACCOUNT = "111122223333";
-const REGION = "eu-west-1";
-const CMK = `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
-const AWS_RDS_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/0000aaaa-12ab-34cd-56ef-1234567890ab`;
 const arn = (type: string, id: string, region = REGION) => `arn:aws:rds:${region}:${ACCOUNT}:${type}:${id}`;
-
-/** The scan's KMS answers: one customer key, the aws/rds key, anything else not readable. */
-function context(kms: "read" | "denied" = "read"): AdaptContext {
-  const managers: Record<string, KeyManager> = { [CMK]: "customer-managed", [AWS_RDS_KEY]: "aws-managed" };
-  return {
-    account: ACCOUNT,
-    partition: "aws",
-    keyManager: (key): Val<KeyManager> =>
-      kms === "read" && managers[key] ? (managers[key] as KeyManager) : unknown("access-denied", "kms:DescribeKey (eu-west-1) did not answer: AccessDeniedException"),
-    keyRef: (key) => (kms === "read" && key === CMK ? CMK : undefined),
-  };
-}
-
-const ok = <T>(value: T): Fetched<T> => ({ ok: true, value });
-const denied = (action: string): Fetched<never> => ({
-  ok: false,
-  failure: { reason: "access-denied", service: "rds", action, region: REGION, detail: "AccessDenied: not authorized" },
-});
 
 const subnetGroup = (name = "orders-subnets", subnets = ["subnet-a", "subnet-b"]): DBSubnetGroup => ({
   DBSubnetGroupName: name,
@@ -84,36 +60,18 @@ const answer = (over: Partial<RdsDatabasesAnswer> = {}): RdsDatabasesAnswer => (
   ...over,
 });
 
-const adapt = (over: Partial<RdsDatabasesAnswer> = {}, ctx = context()) => adaptRdsDatabases(answer(over), ctx);
-const storeNamed = (c: InventoryContribution, name: string): DataStore => {
-  const s = c.stores?.find((x) => x.physicalName === name);
-  if (!s) throw new Error(`no store ${name}`);
-  return s;
-};
-const placementOf = (c: InventoryContribution, id: string): Placement => {
-  const p = c.placements?.find(([k]) => k === id)?.[1];
-  if (!p) throw new Error(`no placement for ${id}`);
-  return p;
-};
-const networkOf = (c: InventoryContribution): NetworkGraph => ({ ...emptyNetworkGraph(), ...c.network });
-const inventoryOf = (c: InventoryContribution): Inventory => ({
-  stores: c.stores ?? [],
-  keys: [],
-  network: networkOf(c),
-  placements: new Map(c.placements ?? []),
-  exposures: new Map(c.exposures ?? []),
-});
+const adapt = (over: Partial<RdsDatabasesAnswer> = {}, ctx = adaptContext()) => adaptRdsDatabases(answer(over), ctx);
 
 describe("RDS databases adapter (recorded responses)", () => {
   describe("DB instances", () => {
     it("an instance encrypted with a customer-managed key, private, in its subnet group", () => {
-      const c = adapt({ instances: ok([dbInstance("orders", { StorageEncrypted: true, StorageEncryptionType: "sse-kms", KmsKeyId: CMK })]) });
+      const c = adapt({ instances: ok([dbInstance("orders", { StorageEncrypted: true, StorageEncryptionType: "sse-kms", KmsKeyId: CMK_ARN })]) });
       const s = storeNamed(c, "orders");
       expect(s).toMatchObject({
         kind: "rds-instance",
         ref: { id: arn("db", "orders"), type: "AWS::RDS::DBInstance", name: "orders", label: "RDS instance", account: ACCOUNT, region: REGION },
         tags: { "data-classification": "restricted" },
-        encryption: { enabled: true, keyManager: "customer-managed", keyId: CMK, keyRef: CMK },
+        encryption: { enabled: true, keyManager: "customer-managed", keyId: CMK_ARN, keyRef: CMK_ARN },
       });
       expect(placementOf(c, s.ref.id)).toMatchObject({
         publiclyAccessible: false,
@@ -132,7 +90,7 @@ describe("RDS databases adapter (recorded responses)", () => {
 
     it.each<[string, Partial<DBInstance>, object]>([
       ["not encrypted", { StorageEncrypted: false }, { enabled: false, keyManager: undefined, observed: "StorageEncrypted=false" }],
-      ["the aws/rds key", { StorageEncrypted: true, KmsKeyId: AWS_RDS_KEY }, { enabled: true, keyManager: "aws-managed", keyId: AWS_RDS_KEY }],
+      ["the aws/rds key", { StorageEncrypted: true, KmsKeyId: AWS_MANAGED_KEY_ARN }, { enabled: true, keyManager: "aws-managed", keyId: AWS_MANAGED_KEY_ARN }],
       ["an AWS-owned key (sse-rds)", { StorageEncrypted: false, StorageEncryptionType: "sse-rds" }, { enabled: true, keyManager: "aws-owned" }],
       ["StorageEncryptionType none", { StorageEncryptionType: "none" }, { enabled: false }],
     ])("encryption: %s", (_name, over, expected) => {
@@ -140,7 +98,7 @@ describe("RDS databases adapter (recorded responses)", () => {
     });
 
     it("a key KMS could not describe leaves the key manager Unknown with the reason", () => {
-      const e = storeNamed(adapt({ instances: ok([dbInstance("db", { StorageEncrypted: true, KmsKeyId: CMK })]) }, context("denied")), "db").encryption;
+      const e = storeNamed(adapt({ instances: ok([dbInstance("db", { StorageEncrypted: true, KmsKeyId: CMK_ARN })]) }, adaptContext({})), "db").encryption;
       expect(isUnknown(e)).toBe(false);
       if (isUnknown(e)) return;
       expect(e.enabled).toBe(true);
@@ -161,7 +119,7 @@ describe("RDS databases adapter (recorded responses)", () => {
       const c = adapt({
         instances: ok([
           dbInstance("orders"),
-          dbInstance("orders-replica", { ReadReplicaSourceDBInstanceIdentifier: "orders", StorageEncrypted: true, KmsKeyId: CMK }),
+          dbInstance("orders-replica", { ReadReplicaSourceDBInstanceIdentifier: "orders", StorageEncrypted: true, KmsKeyId: CMK_ARN }),
           dbInstance("orders-dr", { ReadReplicaSourceDBInstanceIdentifier: source }),
         ]),
       });
@@ -173,7 +131,7 @@ describe("RDS databases adapter (recorded responses)", () => {
     });
 
     it("a failed instance listing is a coverage gap, and leaves an Aurora cluster's public access Unknown", () => {
-      const c = adapt({ instances: denied("rds:DescribeDBInstances"), clusters: ok([dbCluster("aurora")]) });
+      const c = adapt({ instances: failed("rds", "rds:DescribeDBInstances"), clusters: ok([dbCluster("aurora")]) });
       expect(c.gaps).toEqual([
         { service: "rds", region: REGION, what: "RDS DB instances", action: "rds:DescribeDBInstances", reason: "access-denied", detail: "AccessDenied: not authorized" },
       ]);
@@ -183,7 +141,7 @@ describe("RDS databases adapter (recorded responses)", () => {
     });
 
     it.each([true, false])("a Multi-AZ DB cluster's own PubliclyAccessible=%s decides even without its instances", (open) => {
-      const c = adapt({ instances: denied("rds:DescribeDBInstances"), clusters: ok([dbCluster("multi-az", { Engine: "postgres", PubliclyAccessible: open })]) });
+      const c = adapt({ instances: failed("rds", "rds:DescribeDBInstances"), clusters: ok([dbCluster("multi-az", { Engine: "postgres", PubliclyAccessible: open })]) });
       expect(effectivePublicAccess(placementOf(c, arn("cluster", "multi-az")))).toBe(open);
     });
   });
@@ -191,7 +149,7 @@ describe("RDS databases adapter (recorded responses)", () => {
   describe("DB clusters", () => {
     it("an Aurora cluster is a store; its instances are exposed resources that are part of it and make it public", () => {
       const c = adapt({
-        clusters: ok([dbCluster("aurora", { StorageEncrypted: true, KmsKeyId: CMK })]),
+        clusters: ok([dbCluster("aurora", { StorageEncrypted: true, KmsKeyId: CMK_ARN })]),
         instances: ok([
           dbInstance("aurora-1", { DBClusterIdentifier: "aurora", Engine: "aurora-postgresql", PubliclyAccessible: false }),
           dbInstance("aurora-2", { DBClusterIdentifier: "aurora", Engine: "aurora-postgresql", PubliclyAccessible: true }),
@@ -215,7 +173,7 @@ describe("RDS databases adapter (recorded responses)", () => {
     });
 
     it("an instance whose cluster is not in the answer carries its own placement and is judged alone", () => {
-      const c = adapt({ clusters: denied("rds:DescribeDBClusters"), instances: ok([dbInstance("lost-1", { DBClusterIdentifier: "lost", PubliclyAccessible: true })]) });
+      const c = adapt({ clusters: failed("rds", "rds:DescribeDBClusters"), instances: ok([dbInstance("lost-1", { DBClusterIdentifier: "lost", PubliclyAccessible: true })]) });
       const e = new Map(c.exposures ?? []).get(arn("db", "lost-1"));
       expect(e?.resource?.partOf).toBeUndefined();
       expect(c.gaps?.map((g) => g.what)).toEqual(["RDS, DocumentDB and Neptune DB clusters"]);
@@ -225,7 +183,7 @@ describe("RDS databases adapter (recorded responses)", () => {
     it("DocumentDB and Neptune clusters come from the same API, told apart by Engine", () => {
       const c = adapt({
         clusters: ok([
-          dbCluster("docs", { Engine: "docdb", StorageEncrypted: true, KmsKeyId: AWS_RDS_KEY }),
+          dbCluster("docs", { Engine: "docdb", StorageEncrypted: true, KmsKeyId: AWS_MANAGED_KEY_ARN }),
           dbCluster("graph", { Engine: "neptune", StorageEncrypted: false }),
         ]),
         instances: ok([dbInstance("graph-1", { DBClusterIdentifier: "graph", Engine: "neptune", PubliclyAccessible: true })]),
@@ -244,14 +202,14 @@ describe("RDS databases adapter (recorded responses)", () => {
 
     it("a cluster's subnet group comes from the listing; when that failed, from a member's inline group", () => {
       const inline = adapt({
-        subnetGroups: denied("rds:DescribeDBSubnetGroups"),
+        subnetGroups: failed("rds", "rds:DescribeDBSubnetGroups"),
         clusters: ok([dbCluster("aurora")]),
         instances: ok([dbInstance("aurora-1", { DBClusterIdentifier: "aurora" })]),
       });
       expect(placementOf(inline, arn("cluster", "aurora")).subnets).toEqual(["subnet-a", "subnet-b"]);
       expect(inline.gaps?.map((g) => g.what)).toEqual(["RDS DB subnet groups"]);
 
-      const none = adapt({ subnetGroups: denied("rds:DescribeDBSubnetGroups"), clusters: ok([dbCluster("aurora")]) });
+      const none = adapt({ subnetGroups: failed("rds", "rds:DescribeDBSubnetGroups"), clusters: ok([dbCluster("aurora")]) });
       const p = placementOf(none, arn("cluster", "aurora"));
       expect(p.subnetGroup).toBe("orders-subnets");
       expect(p.subnets).toMatchObject({ reason: "access-denied", detail: expect.stringContaining("rds:DescribeDBSubnetGroups") });
@@ -259,7 +217,7 @@ describe("RDS databases adapter (recorded responses)", () => {
 
     it("a cluster replica names its source; serverless v1 reports its encryption", () => {
       const source = arn("cluster", "primary", "us-east-1");
-      const c = adapt({ clusters: ok([dbCluster("replica", { ReplicationSourceIdentifier: source, StorageEncrypted: true, KmsKeyId: CMK })]) });
+      const c = adapt({ clusters: ok([dbCluster("replica", { ReplicationSourceIdentifier: source, StorageEncrypted: true, KmsKeyId: CMK_ARN })]) });
       expect(storeNamed(c, "replica").copyOf).toEqual({ relation: "read-replica", source, sourceProperty: "ReplicationSourceIdentifier", sourceRef: source });
     });
   });
@@ -287,7 +245,7 @@ describe("RDS databases adapter (recorded responses)", () => {
         tags: { "customer-segment": "eu" },
         encryption: { enabled: true, keyManager: { reason: "not-fetched" } },
       });
-      const other = adaptRdsDatabases({ ...answer({ globalClusters: ok([global()]) }), region: "us-east-1" }, context());
+      const other = adaptRdsDatabases({ ...answer({ globalClusters: ok([global()]) }), region: "us-east-1" }, adaptContext());
       expect(other.stores).toEqual([]);
       expect(adapt({ globalClusters: ok([global({ GlobalClusterMembers: [] })]) }).stores).toEqual([]);
     });
@@ -299,10 +257,10 @@ describe("RDS databases adapter (recorded responses)", () => {
 
   it("every failed listing is its own gap, and nothing is invented", () => {
     const c = adapt({
-      instances: denied("rds:DescribeDBInstances"),
-      clusters: denied("rds:DescribeDBClusters"),
-      globalClusters: denied("rds:DescribeGlobalClusters"),
-      subnetGroups: denied("rds:DescribeDBSubnetGroups"),
+      instances: failed("rds", "rds:DescribeDBInstances"),
+      clusters: failed("rds", "rds:DescribeDBClusters"),
+      globalClusters: failed("rds", "rds:DescribeGlobalClusters"),
+      subnetGroups: failed("rds", "rds:DescribeDBSubnetGroups"),
     });
     expect(c.stores).toEqual([]);
     expect(c.network?.subnetGroups).toEqual([]);
@@ -313,37 +271,26 @@ describe("RDS databases adapter (recorded responses)", () => {
 // ---------------------------------------------------------------------------------------------
 // Parity: the same deployed resources, through the Pulumi front (an existing stack, known values).
 
-const TAGS = { "data-classification": "restricted", "customer-segment": "eu" };
-const TAG_LIST = Object.entries(TAGS).map(([Key, Value]) => ({ Key, Value }));
-
-function pulumi(...resources: EngineResource[]): Inventory {
-  return buildInventory(resources);
-}
-
-/** Fields that hold a model id or say where a setting is spelled, whose values differ by front by construction. */
-function without(model: unknown, keys: readonly string[]): unknown {
-  if (Array.isArray(model)) return model.map((m) => without(m, keys));
-  if (typeof model !== "object" || model === null || isUnknown(model)) return model;
-  return Object.fromEntries(Object.entries(model).filter(([k]) => !keys.includes(k)).map(([k, v]) => [k, without(v, keys)]));
-}
-
-/** A placement resolved against its front's graph, naming its subnet group by name and its subnets by AWS id. */
-function comparablePlacement(p: Placement | undefined, graph: NetworkGraph | undefined): unknown {
+/** A placement to compare across fronts, once both have joined the subnet group: its subnets are known once resolved. */
+function joinedPlacement(p: Placement | undefined, graph: NetworkGraph | undefined): unknown {
   if (!p || !graph) throw new Error("no placement or no network to compare");
-  const net = indexNetwork(graph);
-  const r = resolvePlacement(net, p);
-  // Both fronts must have joined the subnet group: its subnets are known once resolved.
-  expect(r.subnets).toEqual(["subnet-a", "subnet-b"]);
-  const group = typeof r.subnetGroup === "string" ? net.get(r.subnetGroup, "subnet-group") : undefined;
-  const subnets = isUnknown(r.subnets) ? r.subnets : r.subnets.map((s) => net.get(s, "subnet")?.awsId ?? s);
-  return { ...r, subnetGroup: group ? group.name : r.subnetGroup, subnets, observed: "" };
+  expect(resolvePlacement(indexNetwork(graph), p).subnets).toEqual(["subnet-a", "subnet-b"]);
+  return comparablePlacement(p, graph);
+}
+
+/** The store named and its placement are the same from the scan as from the Pulumi front (its only store); answers the scan's store. */
+function expectStoreParity(fromAws: InventoryContribution, name: string, fromPulumi: Inventory): DataStore {
+  const store = storeNamed(fromAws, name);
+  expectParity(store, fromPulumi.stores[0]);
+  expect(joinedPlacement(placementOf(fromAws, store.ref.id), networkOf(fromAws))).toEqual(joinedPlacement(pulumiPlacement(fromPulumi), fromPulumi.network));
+  return store;
 }
 
 const rdsGroup = engineResource("aws:rds/subnetGroup:SubnetGroup", "orders-subnets", { name: "orders-subnets", subnetIds: ["subnet-a", "subnet-b"] });
 
 describe("parity with the Pulumi front", () => {
   it.each<[string, Record<string, unknown>, Partial<DBInstance>]>([
-    ["a customer-managed key", { storageEncrypted: true, kmsKeyId: CMK, publiclyAccessible: false }, { StorageEncrypted: true, KmsKeyId: CMK, PubliclyAccessible: false }],
+    ["a customer-managed key", { storageEncrypted: true, kmsKeyId: CMK_ARN, publiclyAccessible: false }, { StorageEncrypted: true, KmsKeyId: CMK_ARN, PubliclyAccessible: false }],
     ["defaults (not encrypted), public", { publiclyAccessible: true }, { StorageEncrypted: false, PubliclyAccessible: true }],
   ])("RDS instance with %s", (_name, props, over) => {
     const fromPulumi = pulumi(
@@ -351,23 +298,19 @@ describe("parity with the Pulumi front", () => {
       engineResource("aws:rds/instance:Instance", "orders", { identifier: "orders", dbSubnetGroupName: "orders-subnets", vpcSecurityGroupIds: ["sg-1"], tags: TAGS, ...props }),
     );
     const fromAws = adapt({ instances: ok([dbInstance("orders", { TagList: TAG_LIST, ...over })]) });
-    const store = storeNamed(fromAws, "orders");
-    expectParity(store, fromPulumi.stores[0]);
-    expect(comparablePlacement(placementOf(fromAws, store.ref.id), networkOf(fromAws))).toEqual(
-      comparablePlacement(fromPulumi.placements?.get(fromPulumi.stores[0]!.ref.id), fromPulumi.network),
-    );
+    expectStoreParity(fromAws, "orders", fromPulumi);
     expectParity(fromAws.network?.subnetGroups, fromPulumi.network?.subnetGroups);
   });
 
   it("RDS instance encrypted without a key named: the scan also sees which key (the aws/rds key's ARN)", () => {
     const fromPulumi = pulumi(engineResource("aws:rds/instance:Instance", "orders", { identifier: "orders", storageEncrypted: true, tags: TAGS }));
-    const store = storeNamed(adapt({ instances: ok([dbInstance("orders", { TagList: TAG_LIST, StorageEncrypted: true, KmsKeyId: AWS_RDS_KEY })]) }), "orders");
-    expect(store.encryption).toMatchObject({ keyId: AWS_RDS_KEY });
+    const store = storeNamed(adapt({ instances: ok([dbInstance("orders", { TagList: TAG_LIST, StorageEncrypted: true, KmsKeyId: AWS_MANAGED_KEY_ARN })]) }), "orders");
+    expect(store.encryption).toMatchObject({ keyId: AWS_MANAGED_KEY_ARN });
     expectParity(without(store, ["keyId"]), fromPulumi.stores[0]);
   });
 
   it.each<[string, Record<string, unknown>, Partial<DBCluster>]>([
-    ["a customer-managed key", { storageEncrypted: true, kmsKeyId: CMK }, { StorageEncrypted: true, KmsKeyId: CMK }],
+    ["a customer-managed key", { storageEncrypted: true, kmsKeyId: CMK_ARN }, { StorageEncrypted: true, KmsKeyId: CMK_ARN }],
     ["defaults (not encrypted)", {}, { StorageEncrypted: false }],
   ])("Aurora cluster with %s, and a public instance", (_name, props, over) => {
     const fromPulumi = pulumi(
@@ -379,12 +322,8 @@ describe("parity with the Pulumi front", () => {
       clusters: ok([dbCluster("aurora", { TagList: TAG_LIST, ...over })]),
       instances: ok([dbInstance("aurora-1", { DBClusterIdentifier: "aurora", Engine: "aurora-postgresql", PubliclyAccessible: true, TagList: TAG_LIST })]),
     });
-    const store = storeNamed(fromAws, "aurora");
+    const store = expectStoreParity(fromAws, "aurora", fromPulumi);
     const pulumiStore = fromPulumi.stores[0] as DataStore;
-    expectParity(store, pulumiStore);
-    expect(comparablePlacement(placementOf(fromAws, store.ref.id), networkOf(fromAws))).toEqual(
-      comparablePlacement(fromPulumi.placements?.get(pulumiStore.ref.id), fromPulumi.network),
-    );
     // The instance: same kind and tags; partOf names each front's cluster model; the scan knows its subnets.
     const awsInstance = new Map(fromAws.exposures ?? []).get(arn("db", "aurora-1"))?.resource;
     const pulumiInstance = [...(fromPulumi.exposures?.values() ?? [])].find((e) => e.resource?.kind === "cluster-instance")?.resource;
@@ -395,7 +334,7 @@ describe("parity with the Pulumi front", () => {
   });
 
   it.each<[string, Record<string, unknown>, Partial<DBCluster>]>([
-    ["a customer-managed key", { storageEncrypted: true, kmsKeyId: CMK }, { StorageEncrypted: true, KmsKeyId: CMK }],
+    ["a customer-managed key", { storageEncrypted: true, kmsKeyId: CMK_ARN }, { StorageEncrypted: true, KmsKeyId: CMK_ARN }],
     ["defaults (not encrypted)", {}, { StorageEncrypted: false }],
   ])("DocumentDB cluster with %s", (_name, props, over) => {
     const fromPulumi = pulumi(
@@ -403,15 +342,11 @@ describe("parity with the Pulumi front", () => {
       engineResource("aws:docdb/cluster:Cluster", "docs", { clusterIdentifier: "docs", dbSubnetGroupName: "orders-subnets", vpcSecurityGroupIds: ["sg-1"], tags: TAGS, ...props }),
     );
     const fromAws = adapt({ clusters: ok([dbCluster("docs", { Engine: "docdb", TagList: TAG_LIST, ...over })]) });
-    const store = storeNamed(fromAws, "docs");
-    expectParity(store, fromPulumi.stores[0]);
-    expect(comparablePlacement(placementOf(fromAws, store.ref.id), networkOf(fromAws))).toEqual(
-      comparablePlacement(fromPulumi.placements?.get(fromPulumi.stores[0]!.ref.id), fromPulumi.network),
-    );
+    expectStoreParity(fromAws, "docs", fromPulumi);
   });
 
   it.each<[string, Record<string, unknown>, Partial<DBCluster>]>([
-    ["a customer-managed key", { storageEncrypted: true, kmsKeyArn: CMK }, { StorageEncrypted: true, KmsKeyId: CMK }],
+    ["a customer-managed key", { storageEncrypted: true, kmsKeyArn: CMK_ARN }, { StorageEncrypted: true, KmsKeyId: CMK_ARN }],
     ["defaults (not encrypted)", {}, { StorageEncrypted: false }],
   ])("Neptune cluster with %s", (_name, props, over) => {
     const fromPulumi = pulumi(
@@ -419,11 +354,7 @@ describe("parity with the Pulumi front", () => {
       engineResource("aws:neptune/cluster:Cluster", "graph", { clusterIdentifier: "graph", neptuneSubnetGroupName: "orders-subnets", vpcSecurityGroupIds: ["sg-1"], tags: TAGS, ...props }),
     );
     const fromAws = adapt({ clusters: ok([dbCluster("graph", { Engine: "neptune", TagList: TAG_LIST, ...over })]) });
-    const store = storeNamed(fromAws, "graph");
-    expectParity(store, fromPulumi.stores[0]);
-    expect(comparablePlacement(placementOf(fromAws, store.ref.id), networkOf(fromAws))).toEqual(
-      comparablePlacement(fromPulumi.placements?.get(fromPulumi.stores[0]!.ref.id), fromPulumi.network),
-    );
+    expectStoreParity(fromAws, "graph", fromPulumi);
   });
 
   it.each([true, false])("global cluster, storageEncrypted=%s", (encrypted) => {

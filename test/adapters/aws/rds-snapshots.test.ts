@@ -1,39 +1,26 @@
 import type { DBClusterSnapshot, DBInstance, DBSnapshot } from "@aws-sdk/client-rds";
 import { describe, expect, it } from "vitest";
-import type { AdaptContext } from "../../../src/adapters/aws/context";
 import type { InventoryContribution } from "../../../src/adapters/aws/contribution";
 import { adaptRdsDatabases, adaptRdsSnapshots } from "../../../src/adapters/aws/rds";
 import { buildInventory } from "../../../src/adapters/pulumi/inventory";
-import { isUnknown, unknown, type Val } from "../../../src/core/value";
+import { isUnknown, unknown } from "../../../src/core/value";
 import type { Fetched } from "../../../src/fetchers/aws/fetched";
 import type { RdsSnapshotsAnswer } from "../../../src/fetchers/aws/rds-snapshots";
-import type { DataStore, KeyManager } from "../../../src/models/data-store";
 import type { StoreExposure } from "../../../src/models/exposure";
 import type { Inventory } from "../../../src/models/inventory";
 import { copiesAndReplicasStayEncrypted } from "../../../src/rules/encryption/copies-and-replicas-stay-encrypted";
 import { snapshotsAndImagesSharedOnlyWithTrustedAccounts as sharingRule } from "../../../src/rules/network/snapshots-and-images-shared-only-with-trusted-accounts";
 import { engineResource } from "../../helpers/engine";
 import { run } from "../../helpers/models";
+import { storeNamed } from "./contributions";
+import { ACCOUNT, adaptContext, CMK_ARN, failed, ok, REGION } from "./fixtures";
 import { expectParity } from "./parity";
 
-const ACCOUNT = "111122223333";
 const TRUSTED = "444455556666";
-const REGION = "eu-west-1";
-const CMK = `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 const arn = (type: string, id: string, region = REGION) => `arn:aws:rds:${region}:${ACCOUNT}:${type}:${id}`;
 
-const ctx: AdaptContext = {
-  account: ACCOUNT,
-  partition: "aws",
-  keyManager: (key): Val<KeyManager> => (key === CMK ? "customer-managed" : unknown("not-fetched", "the KMS keys of eu-west-1 were not read")),
-  keyRef: (key) => (key === CMK ? CMK : undefined),
-};
+const ctx = adaptContext({ [CMK_ARN]: "customer-managed" }, { otherwise: () => unknown("not-fetched", "the KMS keys of eu-west-1 were not read") });
 
-const ok = <T>(value: T): Fetched<T> => ({ ok: true, value });
-const denied = (action: string): Fetched<never> => ({
-  ok: false,
-  failure: { reason: "access-denied", service: "rds", action, region: REGION, detail: "AccessDenied: not authorized" },
-});
 const restore = (...values: string[]) => ok([{ AttributeName: "restore", AttributeValues: values }]);
 
 const snapshot = (id: string, over: Partial<DBSnapshot> = {}): DBSnapshot => ({
@@ -42,7 +29,7 @@ const snapshot = (id: string, over: Partial<DBSnapshot> = {}): DBSnapshot => ({
   DBInstanceIdentifier: "orders",
   SnapshotType: "manual",
   Encrypted: true,
-  KmsKeyId: CMK,
+  KmsKeyId: CMK_ARN,
   TagList: [],
   ...over,
 });
@@ -52,7 +39,7 @@ const clusterSnapshot = (id: string, over: Partial<DBClusterSnapshot> = {}): DBC
   DBClusterIdentifier: "aurora",
   SnapshotType: "manual",
   StorageEncrypted: true,
-  KmsKeyId: CMK,
+  KmsKeyId: CMK_ARN,
   TagList: [],
   ...over,
 });
@@ -69,11 +56,6 @@ const exposure = (c: InventoryContribution, id: string): StoreExposure => {
   if (!e) throw new Error(`no exposure ${id}`);
   return e;
 };
-const storeNamed = (c: InventoryContribution, name: string): DataStore => {
-  const s = c.stores?.find((x) => x.physicalName === name);
-  if (!s) throw new Error(`no store ${name}`);
-  return s;
-};
 const inventoryOf = (...cs: InventoryContribution[]): Inventory => ({
   stores: cs.flatMap((c) => c.stores ?? []),
   keys: [],
@@ -86,7 +68,7 @@ const database = (classification: string): InventoryContribution =>
     {
       region: REGION,
       instances: ok<DBInstance[]>([
-        { DBInstanceIdentifier: "orders", DBInstanceArn: arn("db", "orders"), Engine: "postgres", StorageEncrypted: true, KmsKeyId: CMK, TagList: [{ Key: "data-classification", Value: classification }] },
+        { DBInstanceIdentifier: "orders", DBInstanceArn: arn("db", "orders"), Engine: "postgres", StorageEncrypted: true, KmsKeyId: CMK_ARN, TagList: [{ Key: "data-classification", Value: classification }] },
       ]),
       clusters: ok([]),
       globalClusters: ok([]),
@@ -141,7 +123,7 @@ describe("RDS snapshots adapter (recorded responses)", () => {
   });
 
   it("attributes that could not be read make the sharing Unknown, not a pass", () => {
-    const c = adapt(answer(ok([{ snapshot: snapshot("s"), attributes: denied("rds:DescribeDBSnapshotAttributes") }])));
+    const c = adapt(answer(ok([{ snapshot: snapshot("s"), attributes: failed("rds", "rds:DescribeDBSnapshotAttributes") }])));
     const grantee = exposure(c, arn("snapshot", "s")).shares?.[0]?.grantee;
     expect(grantee).toMatchObject({ reason: "access-denied", detail: expect.stringContaining("rds:DescribeDBSnapshotAttributes") });
     expect(run(sharingRule, inventoryOf(c)).map((o) => [o.status, o.reason])).toEqual([["unknown", "access-denied"]]);
@@ -170,7 +152,7 @@ describe("RDS snapshots adapter (recorded responses)", () => {
       kind: "rds-snapshot-copy",
       ref: { label: "RDS snapshot copy", type: "AWS::RDS::DBSnapshot" },
       tags: { "data-classification": "restricted" },
-      encryption: { enabled: true, keyManager: "customer-managed", keyId: CMK, keyRef: CMK },
+      encryption: { enabled: true, keyManager: "customer-managed", keyId: CMK_ARN, keyRef: CMK_ARN },
       copyOf: { relation: "snapshot-copy", source, sourceProperty: "SourceDBSnapshotIdentifier" },
     });
     expect(storeNamed(c, "copy-cmk").encryptionFrom).toBeUndefined();
@@ -199,7 +181,7 @@ describe("RDS snapshots adapter (recorded responses)", () => {
   });
 
   it("failed listings are coverage gaps", () => {
-    const c = adapt(answer(denied("rds:DescribeDBSnapshots"), denied("rds:DescribeDBClusterSnapshots")));
+    const c = adapt(answer(failed("rds", "rds:DescribeDBSnapshots"), failed("rds", "rds:DescribeDBClusterSnapshots")));
     expect(c.gaps?.map((g) => [g.what, g.action, g.reason])).toEqual([
       ["RDS DB snapshots", "rds:DescribeDBSnapshots", "access-denied"],
       ["RDS DB cluster snapshots", "rds:DescribeDBClusterSnapshots", "access-denied"],
@@ -223,7 +205,7 @@ const TAG_LIST = [{ Key: "data-classification", Value: "restricted" }];
 
 describe("parity with the Pulumi front", () => {
   it("RDS snapshot shared with everyone and one account, joined to its instance", () => {
-    const instance = engineResource("aws:rds/instance:Instance", "orders", { identifier: "orders", storageEncrypted: true, kmsKeyId: CMK, tags: TAGS });
+    const instance = engineResource("aws:rds/instance:Instance", "orders", { identifier: "orders", storageEncrypted: true, kmsKeyId: CMK_ARN, tags: TAGS });
     const snap = engineResource("aws:rds/snapshot:Snapshot", "orders-snap", {
       dbInstanceIdentifier: "orders",
       dbSnapshotIdentifier: "orders-snap",
@@ -250,7 +232,7 @@ describe("parity with the Pulumi front", () => {
     ["aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", "sourceDbClusterSnapshotIdentifier", "targetDbClusterSnapshotIdentifier", "cluster-snapshot"],
   ] as const)("%s with a customer-managed key, shared with one account", (type, sourceProp, targetProp, arnType) => {
     const source = arn(arnType, "orig", "us-east-1");
-    const copy = engineResource(type, "copy-1", { [sourceProp]: source, [targetProp]: "copy-1", kmsKeyId: CMK, sharedAccounts: [TRUSTED], tags: TAGS });
+    const copy = engineResource(type, "copy-1", { [sourceProp]: source, [targetProp]: "copy-1", kmsKeyId: CMK_ARN, sharedAccounts: [TRUSTED], tags: TAGS });
     const pulumiInventory = buildInventory([copy]);
     const c =
       arnType === "snapshot"

@@ -6,23 +6,9 @@ import { effectivePublicAccess } from "../../../src/network/merge-placements";
 import { dataStoreNotPubliclyAccessible } from "../../../src/rules/network/data-store-not-publicly-accessible";
 import { engineResource } from "../../helpers/engine";
 import { run, statuses } from "../../helpers/models";
-import {
-  ACCOUNT,
-  CMK,
-  comparablePlacement,
-  context,
-  expectUnknown,
-  failed,
-  inventoryOf,
-  ok,
-  placementOf,
-  pulumi,
-  pulumiPlacement,
-  REGION,
-  storeNamed,
-  TAGS,
-} from "./analytics-helpers";
-import { expectParity } from "./parity";
+import { expectUnknown, inventoryOf, placementOf, storeNamed } from "./contributions";
+import { ACCOUNT, adaptContext, CMK_ARN, failed, ok, REGION, TAGS } from "./fixtures";
+import { comparablePlacement, expectParity, pulumi, pulumiPlacement } from "./parity";
 
 const NS_ARN = `arn:aws:redshift-serverless:${REGION}:${ACCOUNT}:namespace/0f1e2d3c-aaaa-bbbb-cccc-000000000001`;
 const TAG_LIST = Object.entries(TAGS).map(([key, value]) => ({ key, value }));
@@ -47,7 +33,7 @@ const answer = (over: Partial<RedshiftServerlessAnswers> = {}): RedshiftServerle
   workgroups: ok([workgroup("bi")]),
   ...over,
 });
-const adapt = (over: Partial<RedshiftServerlessAnswers> = {}) => adaptRedshiftServerless(answer(over), context());
+const adapt = (over: Partial<RedshiftServerlessAnswers> = {}) => adaptRedshiftServerless(answer(over), adaptContext());
 
 describe("Redshift Serverless adapter (recorded responses)", () => {
   it("a namespace with Redshift's own key, placed by its workgroup", () => {
@@ -64,11 +50,11 @@ describe("Redshift Serverless adapter (recorded responses)", () => {
   });
 
   it("a namespace with a customer-managed key", () => {
-    expect(storeNamed(adapt({ namespaces: ok([namespace({ kmsKeyId: CMK })]) }), "analytics").encryption).toMatchObject({
+    expect(storeNamed(adapt({ namespaces: ok([namespace({ kmsKeyId: CMK_ARN })]) }), "analytics").encryption).toMatchObject({
       enabled: true,
       keyManager: "customer-managed",
-      keyId: CMK,
-      keyRef: CMK,
+      keyId: CMK_ARN,
+      keyRef: CMK_ARN,
     });
   });
 
@@ -108,7 +94,7 @@ describe("Redshift Serverless parity with the Pulumi front", () => {
     engineResource("aws:redshiftserverless/workgroup:Workgroup", name, { workgroupName: name, namespaceName: "analytics", subnetIds: ["subnet-a", "subnet-b"], securityGroupIds: ["sg-1"], publiclyAccessible: false, ...props });
 
   it.each<[string, Record<string, unknown>, Partial<Namespace>]>([
-    ["a customer-managed key", { kmsKeyId: CMK }, { kmsKeyId: CMK }],
+    ["a customer-managed key", { kmsKeyId: CMK_ARN }, { kmsKeyId: CMK_ARN }],
     ["defaults: AWS-owned key", {}, { kmsKeyId: "AWS_OWNED_KMS_KEY" }],
   ])("namespace with %s and one workgroup", (_name, props, over) => {
     const fromPulumi = pulumi(engineResource("aws:redshiftserverless/namespace:Namespace", "analytics", { namespaceName: "analytics", tags: TAGS, ...props }), wg("bi"));

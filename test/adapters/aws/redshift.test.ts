@@ -8,27 +8,9 @@ import { restrictedDataEncryptedWithCustomerManagedKey } from "../../../src/rule
 import { dataStoreNotPubliclyAccessible } from "../../../src/rules/network/data-store-not-publicly-accessible";
 import { engineResource } from "../../helpers/engine";
 import { run, statuses } from "../../helpers/models";
-import {
-  ACCOUNT,
-  AWS_MANAGED_KEY,
-  CMK,
-  comparablePlacement,
-  context,
-  expectUnknown,
-  failed,
-  inventoryOf,
-  networkOf,
-  ok,
-  placementOf,
-  pulumi,
-  pulumiPlacement,
-  REGION,
-  storeNamed,
-  TAG_LIST,
-  TAGS,
-  without,
-} from "./analytics-helpers";
-import { expectParity } from "./parity";
+import { expectUnknown, inventoryOf, networkOf, placementOf, storeNamed } from "./contributions";
+import { ACCOUNT, adaptContext, AWS_MANAGED_KEY_ARN, CMK_ARN, failed, ok, REGION, TAG_LIST, TAGS } from "./fixtures";
+import { comparablePlacement, expectParity, pulumi, pulumiPlacement, without } from "./parity";
 
 const arn = (resource: string) => `arn:aws:redshift:${REGION}:${ACCOUNT}:${resource}`;
 
@@ -49,18 +31,18 @@ const cluster = (id: string, over: Partial<Cluster> = {}): Cluster => ({
 });
 
 const answer = (over: Partial<RedshiftAnswers> = {}): RedshiftAnswers => ({ region: REGION, clusters: ok([]), subnetGroups: ok([subnetGroup()]), ...over });
-const adapt = (over: Partial<RedshiftAnswers> = {}, kms: "read" | "denied" = "read") => adaptRedshift(answer(over), context(kms));
+const adapt = (over: Partial<RedshiftAnswers> = {}, ctx = adaptContext()) => adaptRedshift(answer(over), ctx);
 
 describe("Redshift adapter (recorded responses)", () => {
   it("a cluster encrypted with a customer-managed key, private, in its subnet group", () => {
-    const c = adapt({ clusters: ok([cluster("warehouse", { KmsKeyId: CMK })]) });
+    const c = adapt({ clusters: ok([cluster("warehouse", { KmsKeyId: CMK_ARN })]) });
     const s = storeNamed(c, "warehouse");
     expect(s).toMatchObject({
       kind: "redshift-cluster",
       physicalName: "warehouse",
       ref: { id: arn("cluster:warehouse"), type: "AWS::Redshift::Cluster", label: "Redshift cluster", account: ACCOUNT, region: REGION },
       tags: TAGS,
-      encryption: { enabled: true, keyManager: "customer-managed", keyId: CMK, keyRef: CMK },
+      encryption: { enabled: true, keyManager: "customer-managed", keyId: CMK_ARN, keyRef: CMK_ARN },
     });
     expect(placementOf(c, s.ref.id)).toMatchObject({
       publiclyAccessible: false,
@@ -82,7 +64,7 @@ describe("Redshift adapter (recorded responses)", () => {
 
   it.each<[string, Partial<Cluster>, Partial<DataStore["encryption"]>]>([
     ["encrypted without a key: AWS-owned", { KmsKeyId: undefined }, { enabled: true, keyManager: "aws-owned" }],
-    ["encrypted with the aws/redshift key", { KmsKeyId: AWS_MANAGED_KEY }, { enabled: true, keyManager: "aws-managed", keyId: AWS_MANAGED_KEY }],
+    ["encrypted with the aws/redshift key", { KmsKeyId: AWS_MANAGED_KEY_ARN }, { enabled: true, keyManager: "aws-managed", keyId: AWS_MANAGED_KEY_ARN }],
     ["not encrypted", { Encrypted: false }, { enabled: false, keyManager: undefined, observed: "Encrypted=false" }],
     ["switch not reported: AWS's default (encrypted)", { Encrypted: undefined }, { enabled: true, keyManager: "aws-owned" }],
   ])("%s", (_name, over, expected) => {
@@ -96,8 +78,8 @@ describe("Redshift adapter (recorded responses)", () => {
   });
 
   it("a key whose manager KMS did not tell is Unknown with the reason", () => {
-    const s = storeNamed(adapt({ clusters: ok([cluster("warehouse", { KmsKeyId: CMK })]) }, "denied"), "warehouse");
-    expect(s.encryption).toMatchObject({ enabled: true, keyId: CMK });
+    const s = storeNamed(adapt({ clusters: ok([cluster("warehouse", { KmsKeyId: CMK_ARN })]) }, adaptContext({})), "warehouse");
+    expect(s.encryption).toMatchObject({ enabled: true, keyId: CMK_ARN });
     expectUnknown((s.encryption as { keyManager: unknown }).keyManager, "access-denied", /kms:DescribeKey/);
   });
 
@@ -126,7 +108,7 @@ describe("Redshift parity with the Pulumi front", () => {
   const clusterProps = { clusterIdentifier: "warehouse", clusterSubnetGroupName: "wh-subnets", vpcSecurityGroupIds: ["sg-1"], tags: TAGS };
 
   it.each<[string, Record<string, unknown>, Partial<Cluster>]>([
-    ["a customer-managed key, private (v7 strings)", { encrypted: "true", kmsKeyId: CMK, publiclyAccessible: false }, { KmsKeyId: CMK }],
+    ["a customer-managed key, private (v7 strings)", { encrypted: "true", kmsKeyId: CMK_ARN, publiclyAccessible: false }, { KmsKeyId: CMK_ARN }],
     ["defaults: AWS-owned key (v7 encrypted unset), public", { publiclyAccessible: true }, { PubliclyAccessible: true }],
     ["not encrypted (v6 boolean)", { encrypted: false, publiclyAccessible: false }, { Encrypted: false }],
   ])("cluster with %s", (_name, props, over) => {
@@ -140,8 +122,8 @@ describe("Redshift parity with the Pulumi front", () => {
 
   it("encrypted with the aws/redshift key: the scan also names the key (its ARN)", () => {
     const fromPulumi = pulumi(engineResource("aws:redshift/cluster:Cluster", "warehouse", { ...clusterProps, encrypted: true, kmsKeyId: "alias/aws/redshift" }));
-    const store = storeNamed(adapt({ clusters: ok([cluster("warehouse", { KmsKeyId: AWS_MANAGED_KEY })]) }), "warehouse");
-    expect(store.encryption).toMatchObject({ keyManager: "aws-managed", keyId: AWS_MANAGED_KEY });
+    const store = storeNamed(adapt({ clusters: ok([cluster("warehouse", { KmsKeyId: AWS_MANAGED_KEY_ARN })]) }), "warehouse");
+    expect(store.encryption).toMatchObject({ keyManager: "aws-managed", keyId: AWS_MANAGED_KEY_ARN });
     expectParity(without(store, ["keyId"]), without(fromPulumi.stores[0], ["keyId"]));
   });
 });

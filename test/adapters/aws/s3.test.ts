@@ -25,6 +25,7 @@ import { s3BucketPublicAccessBlocked } from "../../../src/rules/network/s3-bucke
 import { s3BucketRequiresTls } from "../../../src/rules/network/s3-bucket-requires-tls";
 import { engineResource, urnOf } from "../../helpers/engine";
 import { run, statuses } from "../../helpers/models";
+import { adaptContext as contextWithKeys, ok } from "./fixtures";
 import { expectParity } from "./parity";
 
 const ACCOUNT = "123456789012";
@@ -55,16 +56,9 @@ const PUBLIC_POLICY = JSON.stringify({
 });
 
 /** An adapt context whose KMS answers are `managers` (by key ARN); any other key is not in the scan. */
-function adaptContext(managers: Record<string, Val<KeyManager>> = {}): AdaptContext {
-  return {
-    account: ACCOUNT,
-    partition: "aws",
-    keyManager: (key) => managers[key] ?? unknown("not-fetched", `KMS key ${key} is not part of the scan`),
-    keyRef: (key) => (key in managers ? key : undefined),
-  };
-}
+const adaptContext = (managers: Record<string, Val<KeyManager>> = {}): AdaptContext =>
+  contextWithKeys(managers, { account: ACCOUNT, otherwise: (key) => unknown("not-fetched", `KMS key ${key} is not part of the scan`), keyRef: (key) => key });
 
-const ok = <T>(value: T): Fetched<T> => ({ ok: true, value });
 const denied = (action: string): Fetched<never> => ({
   ok: false,
   failure: { reason: "access-denied", service: "s3", action, region: REGION, detail: "AccessDenied: Access Denied" },

@@ -4,10 +4,11 @@ import { adaptSecretsManager } from "../../../src/adapters/aws/secretsmanager";
 import { buildInventory } from "../../../src/adapters/pulumi/inventory";
 import { isUnknown } from "../../../src/core/value";
 import type { SecretAnswers, SecretsManagerAnswers } from "../../../src/fetchers/aws/secretsmanager";
-import type { DataStore, EncryptionAtRest } from "../../../src/models/data-store";
+import type { DataStore } from "../../../src/models/data-store";
 import { engineResource } from "../../helpers/engine";
+import { knownEncryption, onlyStore } from "./contributions";
+import { ACCOUNT, adaptContext, CMK_ARN, failed, ok, REGION } from "./fixtures";
 import { expectParity, withoutFrontDetails } from "./parity";
-import { ACCOUNT, adaptContext, CMK_ARN, denied, ok, REGION } from "./services-fixtures";
 
 const ARN = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:db-password-AbCdEf`;
 const REPLICA_CMK = `arn:aws:kms:us-east-1:${ACCOUNT}:key/5678abcd-12ab-34cd-56ef-1234567890ab`;
@@ -18,15 +19,7 @@ const answers = (entry: Partial<SecretListEntry> = {}, rest: Partial<SecretAnswe
   region: REGION,
   secrets: ok([{ entry: { ARN, Name: "db-password", Tags: TAGS, ...entry }, replicas: ok([]), policy: ok(undefined), ...rest }]),
 });
-const storeOf = (raw: SecretsManagerAnswers, ctx = adaptContext({ [CMK_ARN]: "customer-managed", [REPLICA_CMK]: "customer-managed" })): DataStore => {
-  const stores = adaptSecretsManager(raw, ctx).stores ?? [];
-  expect(stores).toHaveLength(1);
-  return stores[0]!;
-};
-const known = (e: DataStore["encryption"]): EncryptionAtRest => {
-  if (isUnknown(e)) throw new Error(`encryption unknown: ${e.detail}`);
-  return e;
-};
+const storeOf = (raw: SecretsManagerAnswers, ctx = adaptContext({ [CMK_ARN]: "customer-managed", [REPLICA_CMK]: "customer-managed" })): DataStore => onlyStore(adaptSecretsManager(raw, ctx));
 const pulumiInventory = (props: Record<string, unknown>) =>
   buildInventory([
     engineResource("aws:secretsmanager/secret:Secret", "db-password", { name: "db-password", arn: ARN, tags: { "data-classification": "restricted" }, ...props }),
@@ -37,18 +30,18 @@ describe("Secrets Manager secrets from ListSecrets", () => {
     const s = storeOf(answers());
     expect(s.ref).toMatchObject({ id: ARN, type: "AWS::SecretsManager::Secret", name: "db-password", label: "Secrets Manager secret", account: ACCOUNT });
     expect(s).toMatchObject({ kind: "secret", physicalName: "db-password", tags: { "data-classification": "restricted" }, parts: [] });
-    expect(known(s.encryption)).toMatchObject({ enabled: true, keyManager: "aws-managed", observed: expect.stringMatching(/KmsKeyId not set/) });
+    expect(knownEncryption(s.encryption)).toMatchObject({ enabled: true, keyManager: "aws-managed", observed: expect.stringMatching(/KmsKeyId not set/) });
   });
 
   it("a customer-managed key", () => {
-    expect(known(storeOf(answers({ KmsKeyId: CMK_ARN })).encryption)).toMatchObject({ keyManager: "customer-managed", keyId: CMK_ARN, keyRef: CMK_ARN });
+    expect(knownEncryption(storeOf(answers({ KmsKeyId: CMK_ARN })).encryption)).toMatchObject({ keyManager: "customer-managed", keyId: CMK_ARN, keyRef: CMK_ARN });
   });
 
   it("replicas are parts with their own keys", () => {
     const s = storeOf(answers({}, { replicas: ok([{ Region: "us-east-1", KmsKeyId: REPLICA_CMK }, { Region: "ap-south-1" }]) }));
     expect(s.parts.map((p) => p.name)).toEqual(["replicas[0]", "replicas[1]"]);
-    expect(known(s.parts[0]!.encryption)).toMatchObject({ keyManager: "customer-managed", keyId: REPLICA_CMK });
-    expect(known(s.parts[1]!.encryption)).toMatchObject({ keyManager: "aws-managed" });
+    expect(knownEncryption(s.parts[0]!.encryption)).toMatchObject({ keyManager: "customer-managed", keyId: REPLICA_CMK });
+    expect(knownEncryption(s.parts[1]!.encryption)).toMatchObject({ keyManager: "aws-managed" });
   });
 
   it("a replica seen in its own region is a replica of the primary's secret", () => {
@@ -66,15 +59,15 @@ describe("Secrets Manager secrets from ListSecrets", () => {
 
   it("failed reads: replicas one unknown part, the policy unknown; a failed listing is a gap", () => {
     const c = adaptSecretsManager(
-      answers({}, { replicas: denied("secretsmanager", "secretsmanager:DescribeSecret"), policy: denied("secretsmanager", "secretsmanager:GetResourcePolicy") }),
+      answers({}, { replicas: failed("secretsmanager", "secretsmanager:DescribeSecret"), policy: failed("secretsmanager", "secretsmanager:GetResourcePolicy") }),
       adaptContext(),
     );
     const s = c.stores![0]!;
-    expect(known(s.encryption)).toMatchObject({ keyManager: "aws-managed" });
+    expect(knownEncryption(s.encryption)).toMatchObject({ keyManager: "aws-managed" });
     expect(s.parts).toHaveLength(1);
     expect(isUnknown(s.parts[0]!.encryption) && s.parts[0]!.encryption.reason).toBe("access-denied");
     expect(isUnknown(c.resourcePolicies?.[0]?.document)).toBe(true);
-    expect(adaptSecretsManager({ region: REGION, secrets: denied("secretsmanager", "secretsmanager:ListSecrets") }, adaptContext()).gaps).toEqual([
+    expect(adaptSecretsManager({ region: REGION, secrets: failed("secretsmanager", "secretsmanager:ListSecrets") }, adaptContext()).gaps).toEqual([
       expect.objectContaining({ what: "Secrets Manager secrets", reason: "access-denied" }),
     ]);
   });

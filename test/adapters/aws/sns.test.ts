@@ -3,10 +3,11 @@ import { adaptSns } from "../../../src/adapters/aws/sns";
 import { buildInventory } from "../../../src/adapters/pulumi/inventory";
 import { isUnknown } from "../../../src/core/value";
 import type { SnsAnswers, SnsTopicAnswers } from "../../../src/fetchers/aws/sns";
-import type { DataStore, EncryptionAtRest } from "../../../src/models/data-store";
+import type { DataStore } from "../../../src/models/data-store";
 import { engineResource } from "../../helpers/engine";
+import { knownEncryption, onlyStore } from "./contributions";
+import { ACCOUNT, adaptContext, CMK_ARN, failed, ok, REGION } from "./fixtures";
 import { expectParity, withoutFrontDetails } from "./parity";
-import { ACCOUNT, adaptContext, CMK_ARN, denied, ok, REGION } from "./services-fixtures";
 
 const ARN = `arn:aws:sns:${REGION}:${ACCOUNT}:alerts`;
 const POLICY = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "sns:Subscribe", Resource: ARN }] });
@@ -16,15 +17,7 @@ const answers = (topic: Partial<SnsTopicAnswers> & { attrs?: Record<string, stri
   const { attrs, ...rest } = topic;
   return { region: REGION, topics: ok([{ arn: ARN, attributes: ok({ TopicArn: ARN, ...attrs }), tags: ok([{ Key: "data-classification", Value: "confidential" }]), ...rest }]) };
 };
-const storeOf = (raw: SnsAnswers, ctx = adaptContext()): DataStore => {
-  const stores = adaptSns(raw, ctx).stores ?? [];
-  expect(stores).toHaveLength(1);
-  return stores[0]!;
-};
-const known = (e: DataStore["encryption"]): EncryptionAtRest => {
-  if (isUnknown(e)) throw new Error(`encryption unknown: ${e.detail}`);
-  return e;
-};
+const storeOf = (raw: SnsAnswers, ctx = adaptContext()): DataStore => onlyStore(adaptSns(raw, ctx));
 const pulumiInventory = (props: Record<string, unknown>) =>
   buildInventory([engineResource("aws:sns/topic:Topic", "alerts", { name: "alerts", arn: ARN, tags: TAGS, ...props })]);
 
@@ -33,16 +26,16 @@ describe("SNS topics from GetTopicAttributes", () => {
     const s = storeOf(answers());
     expect(s.ref).toMatchObject({ id: ARN, type: "AWS::SNS::Topic", name: "alerts", label: "SNS topic", account: ACCOUNT, region: REGION });
     expect(s).toMatchObject({ kind: "sns-topic", physicalName: "alerts", tags: TAGS });
-    expect(known(s.encryption)).toMatchObject({ enabled: false, observed: "KmsMasterKeyId not set" });
+    expect(knownEncryption(s.encryption)).toMatchObject({ enabled: false, observed: "KmsMasterKeyId not set" });
   });
 
   it("a customer-managed key, and alias/aws/sns as AWS-managed", () => {
-    expect(known(storeOf(answers({ attrs: { KmsMasterKeyId: CMK_ARN } })).encryption)).toMatchObject({ keyManager: "customer-managed", keyRef: CMK_ARN });
-    expect(known(storeOf(answers({ attrs: { KmsMasterKeyId: "alias/aws/sns" } })).encryption)).toMatchObject({ keyManager: "aws-managed" });
+    expect(knownEncryption(storeOf(answers({ attrs: { KmsMasterKeyId: CMK_ARN } })).encryption)).toMatchObject({ keyManager: "customer-managed", keyRef: CMK_ARN });
+    expect(knownEncryption(storeOf(answers({ attrs: { KmsMasterKeyId: "alias/aws/sns" } })).encryption)).toMatchObject({ keyManager: "aws-managed" });
   });
 
   it("a key KMS did not describe: its manager unknown", () => {
-    const km = known(storeOf(answers({ attrs: { KmsMasterKeyId: "alias/team-key" } }), adaptContext({})).encryption).keyManager;
+    const km = knownEncryption(storeOf(answers({ attrs: { KmsMasterKeyId: "alias/team-key" } }), adaptContext({})).encryption).keyManager;
     expect(isUnknown(km) && km.reason).toBe("access-denied");
   });
 
@@ -53,12 +46,12 @@ describe("SNS topics from GetTopicAttributes", () => {
   });
 
   it("failed calls: unknown encryption, policy and tags; a failed listing is a gap", () => {
-    const c = adaptSns(answers({ attributes: denied("sns", "sns:GetTopicAttributes"), tags: denied("sns", "sns:ListTagsForResource") }), adaptContext());
+    const c = adaptSns(answers({ attributes: failed("sns", "sns:GetTopicAttributes"), tags: failed("sns", "sns:ListTagsForResource") }), adaptContext());
     const s = c.stores![0]!;
     expect(isUnknown(s.encryption) && s.encryption.reason).toBe("access-denied");
     expect(isUnknown(s.tags)).toBe(true);
     expect(isUnknown(c.resourcePolicies?.[0]?.document)).toBe(true);
-    expect(adaptSns({ region: REGION, topics: denied("sns", "sns:ListTopics") }, adaptContext()).gaps).toEqual([
+    expect(adaptSns({ region: REGION, topics: failed("sns", "sns:ListTopics") }, adaptContext()).gaps).toEqual([
       expect.objectContaining({ what: "SNS topics", action: "sns:ListTopics", reason: "access-denied" }),
     ]);
   });

@@ -3,10 +3,11 @@ import { adaptSqs } from "../../../src/adapters/aws/sqs";
 import { buildInventory } from "../../../src/adapters/pulumi/inventory";
 import { isUnknown } from "../../../src/core/value";
 import type { SqsAnswers, SqsQueueAnswers } from "../../../src/fetchers/aws/sqs";
-import type { DataStore, EncryptionAtRest } from "../../../src/models/data-store";
+import type { DataStore } from "../../../src/models/data-store";
 import { engineResource } from "../../helpers/engine";
+import { knownEncryption, onlyStore } from "./contributions";
+import { ACCOUNT, adaptContext, CMK_ARN, failed, ok, REGION } from "./fixtures";
 import { expectParity, withoutFrontDetails } from "./parity";
-import { ACCOUNT, adaptContext, CMK_ARN, denied, ok, REGION } from "./services-fixtures";
 
 const URL = `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/orders`;
 const ARN = `arn:aws:sqs:${REGION}:${ACCOUNT}:orders`;
@@ -17,15 +18,7 @@ const answers = (queue: Partial<SqsQueueAnswers> & { attrs?: Record<string, stri
   const { attrs, ...rest } = queue;
   return { region: REGION, queues: ok([{ url: URL, attributes: ok({ QueueArn: ARN, ...attrs }), tags: ok(TAGS), ...rest }]) };
 };
-const storeOf = (raw: SqsAnswers): DataStore => {
-  const stores = adaptSqs(raw, adaptContext()).stores ?? [];
-  expect(stores).toHaveLength(1);
-  return stores[0]!;
-};
-const known = (e: DataStore["encryption"]): EncryptionAtRest => {
-  if (isUnknown(e)) throw new Error(`encryption unknown: ${e.detail}`);
-  return e;
-};
+const storeOf = (raw: SqsAnswers): DataStore => onlyStore(adaptSqs(raw, adaptContext()));
 const pulumiInventory = (props: Record<string, unknown>) =>
   buildInventory([engineResource("aws:sqs/queue:Queue", "orders", { name: "orders", arn: ARN, url: URL, tags: TAGS, ...props })]);
 
@@ -34,11 +27,11 @@ describe("SQS queues from GetQueueAttributes", () => {
     const s = storeOf(answers({ attrs: { SqsManagedSseEnabled: "true" } }));
     expect(s.ref).toMatchObject({ id: ARN, type: "AWS::SQS::Queue", name: "orders", label: "SQS queue", account: ACCOUNT, region: REGION });
     expect(s).toMatchObject({ kind: "sqs-queue", physicalName: "orders", tags: TAGS, parts: [] });
-    expect(known(s.encryption)).toMatchObject({ enabled: true, keyManager: "aws-owned", observed: "SqsManagedSseEnabled=true (SSE-SQS)" });
+    expect(knownEncryption(s.encryption)).toMatchObject({ enabled: true, keyManager: "aws-owned", observed: "SqsManagedSseEnabled=true (SSE-SQS)" });
   });
 
   it("SSE-KMS with a customer-managed key", () => {
-    expect(known(storeOf(answers({ attrs: { KmsMasterKeyId: CMK_ARN } })).encryption)).toMatchObject({
+    expect(knownEncryption(storeOf(answers({ attrs: { KmsMasterKeyId: CMK_ARN } })).encryption)).toMatchObject({
       enabled: true,
       keyManager: "customer-managed",
       keyId: CMK_ARN,
@@ -48,18 +41,18 @@ describe("SQS queues from GetQueueAttributes", () => {
   });
 
   it("SSE-KMS with alias/aws/sqs is AWS-managed without asking KMS", () => {
-    expect(known(storeOf(answers({ attrs: { KmsMasterKeyId: "alias/aws/sqs" } })).encryption)).toMatchObject({ keyManager: "aws-managed", keyId: "alias/aws/sqs" });
+    expect(knownEncryption(storeOf(answers({ attrs: { KmsMasterKeyId: "alias/aws/sqs" } })).encryption)).toMatchObject({ keyManager: "aws-managed", keyId: "alias/aws/sqs" });
   });
 
   it("neither SSE-SQS nor a key: not encrypted", () => {
-    expect(known(storeOf(answers({ attrs: { SqsManagedSseEnabled: "false" } })).encryption)).toMatchObject({
+    expect(knownEncryption(storeOf(answers({ attrs: { SqsManagedSseEnabled: "false" } })).encryption)).toMatchObject({
       enabled: false,
       observed: "SqsManagedSseEnabled=false without KmsMasterKeyId",
     });
   });
 
   it("an answer without SqsManagedSseEnabled and without a key is not taken for encryption", () => {
-    expect(known(storeOf(answers()).encryption)).toMatchObject({ enabled: false, observed: "SqsManagedSseEnabled=not set without KmsMasterKeyId" });
+    expect(knownEncryption(storeOf(answers()).encryption)).toMatchObject({ enabled: false, observed: "SqsManagedSseEnabled=not set without KmsMasterKeyId" });
   });
 
   it("the policy attribute is the queue's resource policy", () => {
@@ -70,7 +63,7 @@ describe("SQS queues from GetQueueAttributes", () => {
   });
 
   it("failed attribute and tag reads: encryption, policy and tags unknown, the queue still named by its URL", () => {
-    const c = adaptSqs(answers({ attributes: denied("sqs", "sqs:GetQueueAttributes"), tags: denied("sqs", "sqs:ListQueueTags") }), adaptContext());
+    const c = adaptSqs(answers({ attributes: failed("sqs", "sqs:GetQueueAttributes"), tags: failed("sqs", "sqs:ListQueueTags") }), adaptContext());
     const s = c.stores![0]!;
     expect(s.ref.id).toBe(ARN);
     expect(isUnknown(s.encryption) && s.encryption.reason).toBe("access-denied");
@@ -81,7 +74,7 @@ describe("SQS queues from GetQueueAttributes", () => {
 
   it("a queue deleted since it was listed is left out; a failed listing is a gap", () => {
     expect(adaptSqs(answers({ attributes: ok(undefined) }), adaptContext()).stores).toEqual([]);
-    expect(adaptSqs({ region: REGION, queues: denied("sqs", "sqs:ListQueues") }, adaptContext()).gaps).toEqual([
+    expect(adaptSqs({ region: REGION, queues: failed("sqs", "sqs:ListQueues") }, adaptContext()).gaps).toEqual([
       expect.objectContaining({ service: "sqs", what: "SQS queues", action: "sqs:ListQueues", reason: "access-denied" }),
     ]);
   });

@@ -26,19 +26,15 @@ import {
   RunInstancesCommand,
   type TagSpecification,
 } from "@aws-sdk/client-ec2";
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from "@aws-sdk/client-iam";
 import { CreateKeyCommand, KMSClient } from "@aws-sdk/client-kms";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { adaptEc2Images, adaptEc2Network, adaptEc2Stores } from "../../../src/adapters/aws/ec2";
-import type { AdaptContext } from "../../../src/adapters/aws/context";
 import type { InventoryContribution } from "../../../src/adapters/aws/contribution";
-import { keyDirectory } from "../../../src/adapters/aws/kms-directory";
 import { isUnknown } from "../../../src/core/value";
 import { ec2ImagesFetcher } from "../../../src/fetchers/aws/ec2-images";
 import { ec2NetworkFetcher } from "../../../src/fetchers/aws/ec2-network";
 import { ec2StoresFetcher } from "../../../src/fetchers/aws/ec2-stores";
 import { kmsFetcher } from "../../../src/fetchers/aws/kms";
-import type { DataStore } from "../../../src/models/data-store";
 import type { Inventory } from "../../../src/models/inventory";
 import type { NetworkGraph, Subnet } from "../../../src/models/network";
 import { indexNetwork } from "../../../src/network/network-index";
@@ -49,9 +45,12 @@ import { dataStoreInPrivateSubnets } from "../../../src/rules/network/data-store
 import { dataStoreNotPubliclyAccessible } from "../../../src/rules/network/data-store-not-publicly-accessible";
 import { snapshotsAndImagesSharedOnlyWithTrustedAccounts } from "../../../src/rules/network/snapshots-and-images-shared-only-with-trusted-accounts";
 import { EC2_SOURCES } from "../../../src/scanner/sources/ec2";
+import { storeNamed } from "../../adapters/aws/contributions";
 import { run } from "../../helpers/models";
 import { MOTO_ACCOUNT, scanContext, seedConfig } from "../../support/aws-context";
-import { startMoto, type MotoServer } from "../../support/moto/server";
+import { iamUser, policyDocument, whileIamEnforced } from "../../support/iam-user";
+import { MOTO_SETUP_TIMEOUT, useMoto } from "../../support/moto/use-moto";
+import { kmsAnswersContext } from "./emulator-fixtures";
 
 const REGION = "us-east-1";
 const AZ = `${REGION}a`;
@@ -188,8 +187,7 @@ interface Scanned {
 async function scan(endpoint: string, credentials?: { accessKeyId: string; secretAccessKey: string }): Promise<Scanned> {
   const { ctx } = scanContext(endpoint, REGION, credentials ? { credentials: async () => credentials } : {});
   const [network, stores, images, kms] = await Promise.all([ec2NetworkFetcher.fetch(ctx), ec2StoresFetcher.fetch(ctx), ec2ImagesFetcher.fetch(ctx), kmsFetcher.fetch(ctx)]);
-  const keys = keyDirectory(MOTO_ACCOUNT, "aws", [kms]);
-  const adaptContext: AdaptContext = { account: MOTO_ACCOUNT, partition: "aws", keyManager: keys.keyManager, keyRef: keys.keyRef };
+  const adaptContext = kmsAnswersContext(kms);
   return { network: adaptEc2Network(network, adaptContext), stores: adaptEc2Stores(stores, adaptContext), images: adaptEc2Images(images, adaptContext) };
 }
 
@@ -197,11 +195,6 @@ const graphOf = (c: InventoryContribution): NetworkGraph => c.network as Network
 const subnetOf = (g: NetworkGraph, id: string): Subnet => {
   const s = g.subnets.find((x) => x.awsId === id);
   if (!s) throw new Error(`no subnet ${id}`);
-  return s;
-};
-const storeOf = (c: InventoryContribution, name: string): DataStore => {
-  const s = c.stores?.find((x) => x.ref.name === name);
-  if (!s) throw new Error(`no store ${name} among ${c.stores?.map((x) => x.ref.name).join(", ")}`);
   return s;
 };
 const publicOf = (g: NetworkGraph, id: string) => {
@@ -222,19 +215,14 @@ function inventoryOf(s: Scanned): Inventory {
   };
 }
 
-let moto: MotoServer;
+const moto = useMoto();
 let seeded: Seeded;
 let scanned: Scanned;
 
 beforeAll(async () => {
-  moto = await startMoto();
-  seeded = await seed(moto.endpoint);
-  scanned = await scan(moto.endpoint);
-}, 120_000);
-
-afterAll(async () => {
-  await moto?.stop();
-});
+  seeded = await seed(moto().endpoint);
+  scanned = await scan(moto().endpoint);
+}, MOTO_SETUP_TIMEOUT);
 
 describe("EC2 fetchers and adapters against moto", () => {
   it("three sources list everything without a gap", () => {
@@ -284,16 +272,16 @@ describe("EC2 fetchers and adapters against moto", () => {
   });
 
   it("EBS volumes: a customer-managed key joined to the KMS answers, and one not encrypted", () => {
-    expect(storeOf(scanned.stores, seeded.encryptedVolume)).toMatchObject({
+    expect(storeNamed(scanned.stores, seeded.encryptedVolume)).toMatchObject({
       kind: "ebs-volume",
       tags: { "data-classification": "restricted" },
       encryption: { enabled: true, keyManager: "customer-managed", keyId: seeded.cmk },
     });
-    expect(storeOf(scanned.stores, seeded.plainVolume).encryption).toMatchObject({ enabled: false });
+    expect(storeNamed(scanned.stores, seeded.plainVolume).encryption).toMatchObject({ enabled: false });
   });
 
   it("instances: root and data volumes as parts, placement, compute and tags", () => {
-    const i = storeOf(scanned.stores, seeded.privateInstance);
+    const i = storeNamed(scanned.stores, seeded.privateInstance);
     expect(i.parts.map((p) => p.name)).toEqual(["root volume", expect.stringMatching(/^block device \/dev\/sdf \(vol-/)]);
     expect(i.parts[1]?.encryption).toMatchObject({ enabled: true, keyManager: "customer-managed", keyId: seeded.cmk });
     expect(i.encryption).toMatchObject({ enabled: true, keyManager: "customer-managed", observed: "all 2 block devices encrypted" });
@@ -305,7 +293,7 @@ describe("EC2 fetchers and adapters against moto", () => {
       inVpc: true,
     });
     expect(placements.get(arn(`instance/${seeded.publicInstance}`))?.publiclyAccessible).toBe(true);
-    const pub = storeOf(scanned.stores, seeded.publicInstance);
+    const pub = storeNamed(scanned.stores, seeded.publicInstance);
     expect(pub.parts.map((p) => p.name)).toContain(`block device /dev/sdg (${seeded.plainVolume})`);
     expect(pub.encryption).toMatchObject({ enabled: false });
     expect(scanned.stores.compute?.map((r) => r.id).sort()).toEqual([arn(`instance/${seeded.privateInstance}`), arn(`instance/${seeded.publicInstance}`)].sort());
@@ -314,14 +302,14 @@ describe("EC2 fetchers and adapters against moto", () => {
 
   it("launch templates: Encrypted=true without a key takes the account's default key, which moto cannot tell", () => {
     // moto does not implement GetEbsDefaultKmsKeyId: the key's manager is Unknown with the call's failure.
-    const e = storeOf(scanned.stores, "web-default-key").encryption;
+    const e = storeNamed(scanned.stores, "web-default-key").encryption;
     expect(e).toMatchObject({ enabled: true });
     expect(isUnknown(e) ? undefined : isUnknown(e.keyManager) ? [e.keyManager.reason, e.keyManager.detail] : e.keyManager).toEqual(["error", expect.stringContaining("ec2:GetEbsDefaultKmsKeyId")]);
   });
 
   it("launch templates: a customer-managed key; an unset mapping says the account's default is on", () => {
-    expect(storeOf(scanned.stores, "web-cmk")).toMatchObject({ kind: "launch-template", physicalName: "web-cmk", encryption: { enabled: true, keyManager: "customer-managed" } });
-    expect(storeOf(scanned.stores, "web-unset").encryption).toMatchObject({
+    expect(storeNamed(scanned.stores, "web-cmk")).toMatchObject({ kind: "launch-template", physicalName: "web-cmk", encryption: { enabled: true, keyManager: "customer-managed" } });
+    expect(storeNamed(scanned.stores, "web-unset").encryption).toMatchObject({
       enabled: false,
       observed: expect.stringMatching(/Ebs\.Encrypted not set: treated as not encrypted.*EBS encryption by default is on in us-east-1/),
     });
@@ -352,24 +340,12 @@ describe("EC2 fetchers and adapters against moto", () => {
 
 describe("EC2 answers denied by IAM", () => {
   it("a denied route-table listing is a gap, and leaves every subnet neither public nor private", async () => {
-    const iam = new IAMClient(seedConfig(moto.endpoint, REGION));
-    await iam.send(new CreateUserCommand({ UserName: "scanner" }));
-    const policy = {
-      Version: "2012-10-17",
-      Statement: [
-        { Effect: "Allow", Action: ["ec2:Describe*", "ec2:Get*", "kms:*"], Resource: "*" },
-        { Effect: "Deny", Action: ["ec2:DescribeRouteTables", "ec2:DescribeSnapshotAttribute"], Resource: "*" },
-      ],
-    };
-    await iam.send(new PutUserPolicyCommand({ UserName: "scanner", PolicyName: "read", PolicyDocument: JSON.stringify(policy) }));
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: "scanner" }))).AccessKey;
-    await moto.enableIamAuth();
-    let denied: Scanned;
-    try {
-      denied = await scan(moto.endpoint, { accessKeyId: key?.AccessKeyId ?? "", secretAccessKey: key?.SecretAccessKey ?? "" });
-    } finally {
-      await moto.disableIamAuth();
-    }
+    const policy = policyDocument(
+      { Effect: "Allow", Action: ["ec2:Describe*", "ec2:Get*", "kms:*"], Resource: "*" },
+      { Effect: "Deny", Action: ["ec2:DescribeRouteTables", "ec2:DescribeSnapshotAttribute"], Resource: "*" },
+    );
+    const keys = await iamUser(moto().endpoint, "scanner", { name: "read", document: policy });
+    const denied = await whileIamEnforced(moto(), () => scan(moto().endpoint, keys));
     expect(denied.network.gaps?.map((g) => [g.action, g.reason])).toEqual([["ec2:DescribeRouteTables", "access-denied"]]);
     const g = graphOf(denied.network);
     expect(publicOf(g, seeded.publicSubnet)).toBe("unknown:access-denied");
@@ -379,6 +355,6 @@ describe("EC2 answers denied by IAM", () => {
     const snap = new Map(denied.images.exposures).get(`arn:aws:ec2:${REGION}::snapshot/${seeded.publicSnapshot}`);
     expect(snap?.shares?.map((s) => (isUnknown(s.grantee) ? s.grantee.reason : s.grantee.kind))).toEqual(["access-denied"]);
     // Volumes, instances and images were allowed.
-    expect(storeOf(denied.stores, seeded.encryptedVolume).encryption).toMatchObject({ enabled: true });
+    expect(storeNamed(denied.stores, seeded.encryptedVolume).encryption).toMatchObject({ enabled: true });
   });
 });

@@ -2,8 +2,6 @@ import {
   AddUserToGroupCommand,
   AttachGroupPolicyCommand,
   AttachRolePolicyCommand,
-  AttachUserPolicyCommand,
-  CreateAccessKeyCommand,
   CreateGroupCommand,
   CreatePolicyCommand,
   CreatePolicyVersionCommand,
@@ -13,16 +11,17 @@ import {
   PutRolePolicyCommand,
   PutUserPolicyCommand,
 } from "@aws-sdk/client-iam";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AdaptContext } from "../../../src/adapters/aws/context";
+import { beforeAll, describe, expect, it } from "vitest";
 import { adaptIam } from "../../../src/adapters/aws/iam";
 import { iamFetcher } from "../../../src/fetchers/aws/iam";
 import type { IamInventory, IamPrincipal } from "../../../src/models/iam";
 import { IAM_SOURCES } from "../../../src/scanner/sources/iam";
+import { everyKeyCustomerManaged } from "../../adapters/aws/fixtures";
 import { MOTO_ACCOUNT, scanContext, seedConfig } from "../../support/aws-context";
-import { startMoto, type MotoServer } from "../../support/moto/server";
+import { iamUser, policyDocument, type AccessKeys } from "../../support/iam-user";
+import { MOTO_SETUP_TIMEOUT, useMoto } from "../../support/moto/use-moto";
 
-const ADAPT: AdaptContext = { account: MOTO_ACCOUNT, partition: "aws", keyManager: () => "customer-managed", keyRef: () => undefined };
+const ADAPT = everyKeyCustomerManaged(MOTO_ACCOUNT);
 const ADMIN_ARN = "arn:aws:iam::aws:policy/AdministratorAccess";
 const READONLY_ARN = "arn:aws:iam::aws:policy/ReadOnlyAccess";
 
@@ -52,21 +51,16 @@ const principal = (iam: IamInventory | undefined, kind: string, name: string): I
   iam?.principals.find((p) => p.kind === kind && p.name === name);
 
 describe("IAM fetcher and adapter against moto", () => {
-  let moto: MotoServer;
+  const moto = useMoto();
   let write: string;
   let iam: IamInventory | undefined;
 
   beforeAll(async () => {
-    moto = await startMoto();
-    write = await seed(moto.endpoint);
-    const raw = await iamFetcher.fetch(scanContext(moto.endpoint).ctx);
+    write = await seed(moto().endpoint);
+    const raw = await iamFetcher.fetch(scanContext(moto().endpoint).ctx);
     // The IAM adapter always gives every part of the inventory.
     iam = adaptIam(raw, ADAPT).iam as IamInventory | undefined;
-  }, 120_000);
-
-  afterAll(async () => {
-    await moto?.stop();
-  });
+  }, MOTO_SETUP_TIMEOUT);
 
   it("is the one IAM source: account-wide, feeding iam, with one read-only action", () => {
     expect(IAM_SOURCES.map((s) => [s.fetcher.name, s.fetcher.scope, s.feeds, s.fetcher.actions])).toEqual([
@@ -113,29 +107,18 @@ describe("IAM fetcher and adapter against moto", () => {
 });
 
 describe("IAM with IAM enforcement: a scanner not allowed GetAccountAuthorizationDetails", () => {
-  let moto: MotoServer;
-  let credentials: { accessKeyId: string; secretAccessKey: string };
+  const moto = useMoto();
+  let credentials: AccessKeys;
 
   beforeAll(async () => {
-    moto = await startMoto();
-    await seed(moto.endpoint);
-    const iam = new IAMClient(seedConfig(moto.endpoint));
-    await iam.send(new CreateUserCommand({ UserName: "scanner" }));
-    const policy = await iam.send(
-      new CreatePolicyCommand({ PolicyName: "list-roles", PolicyDocument: doc({ Effect: "Allow", Action: "iam:ListRoles", Resource: "*" }) }),
-    );
-    await iam.send(new AttachUserPolicyCommand({ UserName: "scanner", PolicyArn: policy.Policy?.Arn }));
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: "scanner" }))).AccessKey;
-    credentials = { accessKeyId: key?.AccessKeyId ?? "", secretAccessKey: key?.SecretAccessKey ?? "" };
-    await moto.enableIamAuth();
-  }, 120_000);
-
-  afterAll(async () => {
-    await moto?.stop();
-  });
+    await seed(moto().endpoint);
+    const listRoles = policyDocument({ Effect: "Allow", Action: "iam:ListRoles", Resource: "*" });
+    credentials = await iamUser(moto().endpoint, "scanner", { name: "list-roles", document: listRoles, managed: true });
+    await moto().enableIamAuth();
+  }, MOTO_SETUP_TIMEOUT);
 
   it("is a coverage gap with reason access-denied, and no IAM inventory", async () => {
-    const { ctx } = scanContext(moto.endpoint, "us-east-1", { credentials: async () => credentials });
+    const { ctx } = scanContext(moto().endpoint, "us-east-1", { credentials: async () => credentials });
     const out = adaptIam(await iamFetcher.fetch(ctx), ADAPT);
     expect(out.iam).toBeUndefined();
     expect(out.gaps?.map((g) => [g.service, g.action, g.reason, g.what])).toEqual([

@@ -1,4 +1,3 @@
-import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreatePolicyCommand, CreateUserCommand, IAMClient } from "@aws-sdk/client-iam";
 import {
   CreateAliasCommand,
   CreateKeyCommand,
@@ -7,19 +6,19 @@ import {
   KMSClient,
   ScheduleKeyDeletionCommand,
 } from "@aws-sdk/client-kms";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AdaptContext } from "../../../src/adapters/aws/context";
+import { beforeAll, describe, expect, it } from "vitest";
 import { adaptKms } from "../../../src/adapters/aws/kms";
 import { keyDirectory } from "../../../src/adapters/aws/kms-directory";
 import { kmsFetcher, type KmsAnswers } from "../../../src/fetchers/aws/kms";
 import type { KmsKey } from "../../../src/models/kms-key";
 import { KMS_SOURCES } from "../../../src/scanner/sources/kms";
+import { everyKeyCustomerManaged } from "../../adapters/aws/fixtures";
 import { MOTO_ACCOUNT, scanContext, seedConfig } from "../../support/aws-context";
-import { startFaultProxy, type FaultProxy } from "../../support/fault-proxy";
-import { startMoto, type MotoServer } from "../../support/moto/server";
+import { iamUser, policyDocument, type AccessKeys } from "../../support/iam-user";
+import { MOTO_SETUP_TIMEOUT, useFaultProxy, useMoto } from "../../support/moto/use-moto";
 
 const REGION = "eu-west-1";
-const ADAPT: AdaptContext = { account: MOTO_ACCOUNT, partition: "aws", keyManager: () => "customer-managed", keyRef: () => undefined };
+const ADAPT = everyKeyCustomerManaged(MOTO_ACCOUNT);
 const KEY_POLICY = JSON.stringify({
   Version: "2012-10-17",
   Statement: [
@@ -50,21 +49,16 @@ async function seed(endpoint: string): Promise<Seeded> {
 const arnOf = (id: string): string => `arn:aws:kms:${REGION}:${MOTO_ACCOUNT}:key/${id}`;
 
 describe("KMS fetcher and adapter against moto", () => {
-  let moto: MotoServer;
+  const moto = useMoto();
   let seeded: Seeded;
   let raw: KmsAnswers;
   let keys: Map<string, KmsKey>;
 
   beforeAll(async () => {
-    moto = await startMoto();
-    seeded = await seed(moto.endpoint);
-    raw = await kmsFetcher.fetch(scanContext(moto.endpoint, REGION).ctx);
+    seeded = await seed(moto().endpoint);
+    raw = await kmsFetcher.fetch(scanContext(moto().endpoint, REGION).ctx);
     keys = new Map((adaptKms(raw, ADAPT).keys ?? []).map((k) => [k.ref.name, k]));
-  }, 120_000);
-
-  afterAll(async () => {
-    await moto?.stop();
-  });
+  }, MOTO_SETUP_TIMEOUT);
 
   it("is the one KMS source, feeding keys and resource policies with read-only actions", () => {
     expect(KMS_SOURCES.map((s) => [s.fetcher.name, s.feeds])).toEqual([["kms-keys", ["keys", "resourcePolicies"]]]);
@@ -121,22 +115,14 @@ describe("KMS fetcher and adapter against moto", () => {
 });
 
 describe("KMS answers denied", () => {
-  let moto: MotoServer;
-  let proxy: FaultProxy;
-
+  const moto = useMoto();
   beforeAll(async () => {
-    moto = await startMoto();
-    await seed(moto.endpoint);
-    proxy = await startFaultProxy({ target: moto.endpoint, accessDenied: ["kms"] });
-  }, 120_000);
-
-  afterAll(async () => {
-    await proxy?.close();
-    await moto?.stop();
-  });
+    await seed(moto().endpoint);
+  }, MOTO_SETUP_TIMEOUT);
+  const proxy = useFaultProxy(() => ({ target: moto().endpoint, accessDenied: ["kms"] }));
 
   it("a denied ListKeys is a coverage gap; the key directory answers Unknown('access-denied') except for alias/aws/...", async () => {
-    const raw = await kmsFetcher.fetch(scanContext(proxy.endpoint, REGION).ctx);
+    const raw = await kmsFetcher.fetch(scanContext(proxy().endpoint, REGION).ctx);
     const out = adaptKms(raw, ADAPT);
     expect(out.keys).toBeUndefined();
     expect(out.gaps?.map((g) => [g.action, g.reason, g.what])).toEqual([["kms:ListKeys", "access-denied", "KMS keys"]]);
@@ -147,36 +133,23 @@ describe("KMS answers denied", () => {
 });
 
 describe("KMS with IAM enforcement: a scanner allowed to list and describe keys only", () => {
-  let moto: MotoServer;
+  const moto = useMoto();
   let seeded: Seeded;
-  let credentials: { accessKeyId: string; secretAccessKey: string };
+  let credentials: AccessKeys;
 
   beforeAll(async () => {
-    moto = await startMoto();
-    seeded = await seed(moto.endpoint);
-    const iam = new IAMClient(seedConfig(moto.endpoint));
-    await iam.send(new CreateUserCommand({ UserName: "scanner" }));
-    const policy = await iam.send(
-      new CreatePolicyCommand({
-        PolicyName: "list-and-describe",
-        PolicyDocument: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [{ Effect: "Allow", Action: ["kms:ListKeys", "kms:ListAliases", "kms:DescribeKey", "kms:ListResourceTags"], Resource: "*" }],
-        }),
-      }),
-    );
-    await iam.send(new AttachUserPolicyCommand({ UserName: "scanner", PolicyArn: policy.Policy?.Arn }));
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: "scanner" }))).AccessKey;
-    credentials = { accessKeyId: key?.AccessKeyId ?? "", secretAccessKey: key?.SecretAccessKey ?? "" };
-    await moto.enableIamAuth();
-  }, 120_000);
-
-  afterAll(async () => {
-    await moto?.stop();
-  });
+    seeded = await seed(moto().endpoint);
+    const listAndDescribe = policyDocument({
+      Effect: "Allow",
+      Action: ["kms:ListKeys", "kms:ListAliases", "kms:DescribeKey", "kms:ListResourceTags"],
+      Resource: "*",
+    });
+    credentials = await iamUser(moto().endpoint, "scanner", { name: "list-and-describe", document: listAndDescribe, managed: true });
+    await moto().enableIamAuth();
+  }, MOTO_SETUP_TIMEOUT);
 
   it("rotation and key policy are Unknown('access-denied') per key; everything listed is still modelled", async () => {
-    const { ctx } = scanContext(moto.endpoint, REGION, { credentials: async () => credentials });
+    const { ctx } = scanContext(moto().endpoint, REGION, { credentials: async () => credentials });
     const out = adaptKms(await kmsFetcher.fetch(ctx), ADAPT);
     const orders = out.keys?.find((k) => k.ref.name === seeded.orders);
     expect(orders).toMatchObject({ spec: "SYMMETRIC_DEFAULT", tags: { "data-classification": "restricted" } });

@@ -1,5 +1,3 @@
-import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from "@aws-sdk/client-ec2";
-import { CreateKeyCommand, KMSClient } from "@aws-sdk/client-kms";
 import {
   CopyDBSnapshotCommand,
   CreateDBClusterCommand,
@@ -13,48 +11,30 @@ import {
   ModifyDBSnapshotAttributeCommand,
   RDSClient,
 } from "@aws-sdk/client-rds";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AdaptContext } from "../../../src/adapters/aws/context";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { InventoryContribution } from "../../../src/adapters/aws/contribution";
-import { keyDirectory } from "../../../src/adapters/aws/kms-directory";
 import { adaptRdsDatabases, adaptRdsSnapshots } from "../../../src/adapters/aws/rds";
 import { isUnknown } from "../../../src/core/value";
 import { kmsFetcher } from "../../../src/fetchers/aws/kms";
 import { rdsDatabasesFetcher } from "../../../src/fetchers/aws/rds-databases";
 import { rdsSnapshotsFetcher } from "../../../src/fetchers/aws/rds-snapshots";
-import type { DataStore } from "../../../src/models/data-store";
 import type { StoreExposure } from "../../../src/models/exposure";
-import type { Placement } from "../../../src/models/placement";
 import { effectivePublicAccess } from "../../../src/network/merge-placements";
 import { RDS_SOURCES } from "../../../src/scanner/sources/rds";
+import { placementOf, storeNamed } from "../../adapters/aws/contributions";
+import { everyKeyCustomerManaged } from "../../adapters/aws/fixtures";
 import { MOTO_ACCOUNT, scanContext, seedConfig } from "../../support/aws-context";
-import { startFaultProxy, type FaultProxy } from "../../support/fault-proxy";
-import { startMoto, type MotoServer } from "../../support/moto/server";
+import { MOTO_SETUP_TIMEOUT, useFaultProxy, useMoto } from "../../support/moto/use-moto";
+import { kmsAnswersContext, seedNetwork, type SeededNetwork } from "./emulator-fixtures";
 
 // moto keeps global clusters in its us-east-1 backend and finds their source clusters there only.
 const REGION = "us-east-1";
 const TRUSTED = "444455556666";
 const RESTRICTED = [{ Key: "data-classification", Value: "restricted" }];
 
-interface Seeded {
-  cmk: string;
-  subnets: string[];
-  sg: string;
-}
-
-async function seed(endpoint: string): Promise<Seeded> {
-  const config = seedConfig(endpoint, REGION);
-  const kms = new KMSClient(config);
-  const ec2 = new EC2Client(config);
-  const rds = new RDSClient(config);
-  const cmk = (await kms.send(new CreateKeyCommand({ Description: "orders" }))).KeyMetadata?.Arn ?? "";
-  const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: "10.0.0.0/16" }))).Vpc?.VpcId ?? "";
-  const subnets: string[] = [];
-  for (const [i, az] of ["a", "b"].entries()) {
-    const s = await ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: `10.0.${i + 1}.0/24`, AvailabilityZone: `${REGION}${az}` }));
-    subnets.push(s.Subnet?.SubnetId ?? "");
-  }
-  const sg = (await ec2.send(new CreateSecurityGroupCommand({ GroupName: "db", Description: "db", VpcId: vpc }))).GroupId ?? "";
+async function seed(endpoint: string): Promise<SeededNetwork> {
+  const { cmk, subnets, sg } = await seedNetwork(endpoint, REGION, { key: "orders", prefix: "10.0", group: "db" });
+  const rds = new RDSClient(seedConfig(endpoint, REGION));
 
   await rds.send(new CreateDBSubnetGroupCommand({ DBSubnetGroupName: "orders-subnets", DBSubnetGroupDescription: "orders", SubnetIds: subnets }));
   const placed = { DBSubnetGroupName: "orders-subnets", VpcSecurityGroupIds: [sg] };
@@ -92,46 +72,27 @@ async function seed(endpoint: string): Promise<Seeded> {
 async function scan(endpoint: string): Promise<{ databases: InventoryContribution; snapshots: InventoryContribution }> {
   const { ctx } = scanContext(endpoint, REGION);
   const [databases, snapshots, kms] = await Promise.all([rdsDatabasesFetcher.fetch(ctx), rdsSnapshotsFetcher.fetch(ctx), kmsFetcher.fetch(ctx)]);
-  const keys = keyDirectory(MOTO_ACCOUNT, "aws", [kms]);
-  const adaptContext: AdaptContext = { account: MOTO_ACCOUNT, partition: "aws", keyManager: keys.keyManager, keyRef: keys.keyRef };
+  const adaptContext = kmsAnswersContext(kms);
   return { databases: adaptRdsDatabases(databases, adaptContext), snapshots: adaptRdsSnapshots(snapshots, adaptContext) };
 }
 
-const storeNamed = (c: InventoryContribution, name: string): DataStore => {
-  const s = c.stores?.find((x) => x.physicalName === name);
-  if (!s) throw new Error(`no store ${name} among ${c.stores?.map((x) => x.physicalName).join(", ")}`);
-  return s;
-};
-const placementOf = (c: InventoryContribution, s: DataStore): Placement => {
-  const p = c.placements?.find(([id]) => id === s.ref.id)?.[1];
-  if (!p) throw new Error(`no placement for ${s.ref.name}`);
-  return p;
-};
 const exposureOf = (c: InventoryContribution, name: string): StoreExposure => {
   const e = c.exposures?.find(([id]) => id.endsWith(`:${name}`))?.[1];
   if (!e) throw new Error(`no exposure ${name}`);
   return e;
 };
 
-let moto: MotoServer;
-
-beforeAll(async () => {
-  moto = await startMoto();
-}, 120_000);
-
-afterAll(async () => {
-  await moto?.stop();
-});
+const moto = useMoto();
 
 describe("RDS fetchers and adapters against moto", () => {
-  let seeded: Seeded;
+  let seeded: SeededNetwork;
   let databases: InventoryContribution;
   let snapshots: InventoryContribution;
 
   beforeAll(async () => {
-    seeded = await seed(moto.endpoint);
-    ({ databases, snapshots } = await scan(moto.endpoint));
-  }, 120_000);
+    seeded = await seed(moto().endpoint);
+    ({ databases, snapshots } = await scan(moto().endpoint));
+  }, MOTO_SETUP_TIMEOUT);
 
   it("lists every kind without a gap", () => {
     expect(databases.gaps).toEqual([]);
@@ -147,7 +108,7 @@ describe("RDS fetchers and adapters against moto", () => {
       tags: { "data-classification": "restricted" },
       encryption: { enabled: true, keyManager: "customer-managed", keyId: seeded.cmk, keyRef: seeded.cmk },
     });
-    const p = placementOf(databases, s);
+    const p = placementOf(databases, s.ref.id);
     expect(p).toMatchObject({ publiclyAccessible: false, subnetGroupService: "rds", securityGroups: [seeded.sg], inVpc: true });
     expect([...(isUnknown(p.subnets) ? [] : p.subnets)].sort()).toEqual([...seeded.subnets].sort());
     const group = databases.network?.subnetGroups?.find((g) => g.ref.id === p.subnetGroup);
@@ -157,7 +118,7 @@ describe("RDS fetchers and adapters against moto", () => {
   it("an unencrypted public instance", () => {
     const s = storeNamed(databases, "open");
     expect(s.encryption).toMatchObject({ enabled: false });
-    expect(effectivePublicAccess(placementOf(databases, s))).toBe(true);
+    expect(effectivePublicAccess(placementOf(databases, s.ref.id))).toBe(true);
   });
 
   it("a read replica names its source", () => {
@@ -168,7 +129,7 @@ describe("RDS fetchers and adapters against moto", () => {
   it("an Aurora cluster with a public instance; a Neptune cluster by engine", () => {
     const aurora = storeNamed(databases, "aurora");
     expect(aurora).toMatchObject({ kind: "rds-cluster", encryption: { enabled: true, keyManager: "customer-managed" }, tags: { "data-classification": "restricted" } });
-    expect(effectivePublicAccess(placementOf(databases, aurora))).toBe(true);
+    expect(effectivePublicAccess(placementOf(databases, aurora.ref.id))).toBe(true);
     expect(exposureOf(databases, "aurora-1").resource).toMatchObject({ kind: "cluster-instance", partOf: aurora.ref.id });
     expect(databases.stores?.some((s) => s.physicalName === "aurora-1")).toBe(false);
     expect(storeNamed(databases, "graph")).toMatchObject({ kind: "neptune-cluster", encryption: { enabled: false } });
@@ -198,19 +159,11 @@ describe("RDS fetchers and adapters against moto", () => {
 });
 
 describe("RDS answers denied", () => {
-  let proxy: FaultProxy;
-
-  beforeAll(async () => {
-    proxy = await startFaultProxy({ target: moto.endpoint, accessDenied: ["rds"] });
-  });
-
-  afterAll(async () => {
-    await proxy?.close();
-  });
+  const proxy = useFaultProxy(() => ({ target: moto().endpoint, accessDenied: ["rds"] }));
 
   it("every listing is a coverage gap with reason access-denied; no model is invented", async () => {
-    const { ctx } = scanContext(proxy.endpoint, REGION);
-    const adaptContext: AdaptContext = { account: MOTO_ACCOUNT, partition: "aws", keyManager: () => "customer-managed", keyRef: () => undefined };
+    const { ctx } = scanContext(proxy().endpoint, REGION);
+    const adaptContext = everyKeyCustomerManaged(MOTO_ACCOUNT);
     const databases = adaptRdsDatabases(await rdsDatabasesFetcher.fetch(ctx), adaptContext);
     const snapshots = adaptRdsSnapshots(await rdsSnapshotsFetcher.fetch(ctx), adaptContext);
     expect([...(databases.gaps ?? []), ...(snapshots.gaps ?? [])].map((g) => [g.action, g.reason])).toEqual([

@@ -1,58 +1,37 @@
-import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { CreateFileSystemCommand, CreateMountTargetCommand, EFSClient, PutFileSystemPolicyCommand } from "@aws-sdk/client-efs";
 import { CreateCacheClusterCommand, CreateCacheSubnetGroupCommand, CreateReplicationGroupCommand, ElastiCacheClient } from "@aws-sdk/client-elasticache";
 import { CreateClusterV2Command, KafkaClient } from "@aws-sdk/client-kafka";
-import { CreateKeyCommand, KMSClient } from "@aws-sdk/client-kms";
 import { CreateDomainCommand, OpenSearchClient } from "@aws-sdk/client-opensearch";
 import { CreateClusterCommand, CreateClusterSubnetGroupCommand, RedshiftClient } from "@aws-sdk/client-redshift";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AdaptContext } from "../../../src/adapters/aws/context";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { InventoryContribution } from "../../../src/adapters/aws/contribution";
-import { keyDirectory } from "../../../src/adapters/aws/kms-directory";
 import { isUnknown } from "../../../src/core/value";
 import { kmsFetcher } from "../../../src/fetchers/aws/kms";
-import type { DataStore } from "../../../src/models/data-store";
 import type { Placement } from "../../../src/models/placement";
 import { effectivePublicAccess } from "../../../src/network/merge-placements";
 import { ANALYTICS_SOURCES } from "../../../src/scanner/sources/analytics";
 import type { AnySource } from "../../../src/scanner/source";
+import { placementOf, storeNamed } from "../../adapters/aws/contributions";
+import { everyKeyCustomerManaged } from "../../adapters/aws/fixtures";
 import { MOTO_ACCOUNT, scanContext, seedConfig } from "../../support/aws-context";
-import { startFaultProxy, type FaultProxy } from "../../support/fault-proxy";
-import { startMoto, type MotoServer } from "../../support/moto/server";
+import { MOTO_SETUP_TIMEOUT, useFaultProxy, useMoto } from "../../support/moto/use-moto";
+import { kmsAnswersContext, seedNetwork, type SeededNetwork } from "./emulator-fixtures";
 
 const REGION = "us-east-1";
 const RESTRICTED = { "data-classification": "restricted" };
 const RESTRICTED_LIST = [{ Key: "data-classification", Value: "restricted" }];
 const password = "not-a-secret-1";
 
-interface Seeded {
-  cmk: string;
-  subnets: string[];
-  sg: string;
+interface Seeded extends SeededNetwork {
   domainPolicy: string;
   efsPolicy: string;
   efsId: string;
   plainEfsId: string;
 }
 
-async function seedNetwork(endpoint: string): Promise<Pick<Seeded, "cmk" | "subnets" | "sg">> {
-  const config = seedConfig(endpoint, REGION);
-  const kms = new KMSClient(config);
-  const ec2 = new EC2Client(config);
-  const cmk = (await kms.send(new CreateKeyCommand({ Description: "analytics" }))).KeyMetadata?.Arn ?? "";
-  const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: "10.1.0.0/16" }))).Vpc?.VpcId ?? "";
-  const subnets: string[] = [];
-  for (const [i, az] of ["a", "b"].entries()) {
-    const s = await ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: `10.1.${i + 1}.0/24`, AvailabilityZone: `${REGION}${az}` }));
-    subnets.push(s.Subnet?.SubnetId ?? "");
-  }
-  const sg = (await ec2.send(new CreateSecurityGroupCommand({ GroupName: "data", Description: "data", VpcId: vpc }))).GroupId ?? "";
-  return { cmk, subnets, sg };
-}
-
 async function seed(endpoint: string): Promise<Seeded> {
   const config = seedConfig(endpoint, REGION);
-  const { cmk, subnets, sg } = await seedNetwork(endpoint);
+  const { cmk, subnets, sg } = await seedNetwork(endpoint, REGION, { key: "analytics", prefix: "10.1", group: "data" });
 
   const redshift = new RedshiftClient(config);
   await redshift.send(new CreateClusterSubnetGroupCommand({ ClusterSubnetGroupName: "wh-subnets", Description: "warehouse", SubnetIds: subnets }));
@@ -128,43 +107,23 @@ async function seed(endpoint: string): Promise<Seeded> {
 /** Every analytics source run against the emulator, its answers adapted with the KMS answers deciding key managers. */
 async function scan(endpoint: string): Promise<Map<string, InventoryContribution>> {
   const { ctx } = scanContext(endpoint, REGION);
-  const kms = await kmsFetcher.fetch(ctx);
-  const keys = keyDirectory(MOTO_ACCOUNT, "aws", [kms]);
-  const adaptContext: AdaptContext = { account: MOTO_ACCOUNT, partition: "aws", keyManager: keys.keyManager, keyRef: keys.keyRef };
+  const adaptContext = kmsAnswersContext(await kmsFetcher.fetch(ctx));
   const run = async (s: AnySource): Promise<[string, InventoryContribution]> => [s.fetcher.name, s.adapt(await s.fetcher.fetch(ctx), adaptContext)];
   return new Map(await Promise.all(ANALYTICS_SOURCES.map(run)));
 }
 
-function storeNamed(c: InventoryContribution | undefined, name: string): DataStore {
-  const s = c?.stores?.find((x) => x.ref.name === name);
-  if (!s) throw new Error(`no store ${name} among ${c?.stores?.map((x) => x.ref.name).join(", ")}`);
-  return s;
-}
-function placementOf(c: InventoryContribution | undefined, s: DataStore): Placement {
-  const p = c?.placements?.find(([id]) => id === s.ref.id)?.[1];
-  if (!p) throw new Error(`no placement for ${s.ref.name}`);
-  return p;
-}
 const sorted = (refs: Placement["subnets"]): unknown => (isUnknown(refs) ? refs : [...refs].sort());
 
-let moto: MotoServer;
-
-beforeAll(async () => {
-  moto = await startMoto();
-}, 120_000);
-
-afterAll(async () => {
-  await moto?.stop();
-});
+const moto = useMoto();
 
 describe("Redshift, ElastiCache, OpenSearch, EFS and MSK fetchers and adapters against moto", () => {
   let seeded: Seeded;
   let scanned: Map<string, InventoryContribution>;
 
   beforeAll(async () => {
-    seeded = await seed(moto.endpoint);
-    scanned = await scan(moto.endpoint);
-  }, 120_000);
+    seeded = await seed(moto().endpoint);
+    scanned = await scan(moto().endpoint);
+  }, MOTO_SETUP_TIMEOUT);
 
   it("declares one source per service, each with read-only actions of its own service", () => {
     expect(ANALYTICS_SOURCES.map((s) => s.fetcher.name)).toEqual([
@@ -195,20 +154,20 @@ describe("Redshift, ElastiCache, OpenSearch, EFS and MSK fetchers and adapters a
       tags: RESTRICTED,
       encryption: { enabled: true, keyManager: "customer-managed", keyId: seeded.cmk, keyRef: seeded.cmk },
     });
-    const p = placementOf(c, s);
+    const p = placementOf(c, s.ref.id);
     expect(p).toMatchObject({ publiclyAccessible: false, subnetGroupService: "redshift", securityGroups: [seeded.sg], inVpc: true });
     expect(sorted(p.subnets)).toEqual([...seeded.subnets].sort());
     expect(c?.network?.subnetGroups?.find((g) => g.ref.id === p.subnetGroup)).toMatchObject({ name: "wh-subnets", service: "redshift" });
     const open = storeNamed(c, "open");
     expect(open.encryption).toMatchObject({ enabled: false });
-    expect(effectivePublicAccess(placementOf(c, open))).toBe(true);
+    expect(effectivePublicAccess(placementOf(c, open.ref.id))).toBe(true);
   });
 
   it("ElastiCache: a replication group placed by its member; a standalone Memcached cluster", () => {
     const c = scanned.get("elasticache");
     const g = storeNamed(c, "sessions");
     expect(g).toMatchObject({ kind: "elasticache-replication-group", tags: RESTRICTED, encryption: { enabled: true, keyManager: "customer-managed", keyId: seeded.cmk } });
-    const p = placementOf(c, g);
+    const p = placementOf(c, g.ref.id);
     // moto answers no SecurityGroups for cache clusters (AWS does): security groups are covered by the recorded tests.
     expect(p).toMatchObject({ publiclyAccessible: false, subnetGroupService: "elasticache", inVpc: true });
     expect(c?.network?.subnetGroups?.find((sg) => sg.ref.id === p.subnetGroup)).toMatchObject({ name: "cache-subnets", service: "elasticache" });
@@ -225,12 +184,12 @@ describe("Redshift, ElastiCache, OpenSearch, EFS and MSK fetchers and adapters a
     const s = storeNamed(c, "search");
     expect(s).toMatchObject({ kind: "opensearch-domain", tags: RESTRICTED, encryption: { enabled: true, keyManager: "customer-managed", keyId: seeded.cmk } });
     expect(s.variant).toBeUndefined();
-    const p = placementOf(c, s);
+    const p = placementOf(c, s.ref.id);
     expect(p).toMatchObject({ publiclyAccessible: false, inVpc: true, securityGroups: [seeded.sg] });
     expect(sorted(p.subnets)).toEqual([...seeded.subnets].sort());
     const open = storeNamed(c, "open-search");
     expect(open).toMatchObject({ variant: "elasticsearch-domain", encryption: { enabled: false } });
-    expect(placementOf(c, open)).toMatchObject({ publiclyAccessible: true, inVpc: false });
+    expect(placementOf(c, open.ref.id)).toMatchObject({ publiclyAccessible: true, inVpc: false });
     expect(c?.resourcePolicies?.find((r) => r.target === open.ref.id)).toMatchObject({ service: "opensearch", document: seeded.domainPolicy, accountId: MOTO_ACCOUNT });
   });
 
@@ -238,7 +197,7 @@ describe("Redshift, ElastiCache, OpenSearch, EFS and MSK fetchers and adapters a
     const c = scanned.get("efs-file-systems");
     const s = storeNamed(c, seeded.efsId);
     expect(s).toMatchObject({ kind: "efs-file-system", tags: expect.objectContaining(RESTRICTED), encryption: { enabled: true, keyManager: "customer-managed", keyId: seeded.cmk } });
-    const p = placementOf(c, s);
+    const p = placementOf(c, s.ref.id);
     expect(p).toMatchObject({ publiclyAccessible: false, securityGroups: [seeded.sg], inVpc: true });
     expect(sorted(p.subnets)).toEqual([...seeded.subnets].sort());
     expect(c?.resourcePolicies).toEqual([expect.objectContaining({ target: s.ref.id, service: "efs", document: seeded.efsPolicy })]);
@@ -261,19 +220,11 @@ describe("Redshift, ElastiCache, OpenSearch, EFS and MSK fetchers and adapters a
 });
 
 describe("Redshift, ElastiCache, OpenSearch and EFS answers denied", () => {
-  let proxy: FaultProxy;
-
-  beforeAll(async () => {
-    proxy = await startFaultProxy({ target: moto.endpoint, accessDenied: ["redshift", "elasticache", "es", "elasticfilesystem"] });
-  });
-
-  afterAll(async () => {
-    await proxy?.close();
-  });
+  const proxy = useFaultProxy(() => ({ target: moto().endpoint, accessDenied: ["redshift", "elasticache", "es", "elasticfilesystem"] }));
 
   it("every listing is a coverage gap with reason access-denied; no model is invented", async () => {
-    const { ctx } = scanContext(proxy.endpoint, REGION);
-    const adaptContext: AdaptContext = { account: MOTO_ACCOUNT, partition: "aws", keyManager: () => "customer-managed", keyRef: () => undefined };
+    const { ctx } = scanContext(proxy().endpoint, REGION);
+    const adaptContext = everyKeyCustomerManaged(MOTO_ACCOUNT);
     const denied = ANALYTICS_SOURCES.filter((s) => ["redshift", "elasticache", "es", "elasticfilesystem"].includes(s.fetcher.service));
     const contributions = await Promise.all(denied.map(async (s) => s.adapt(await s.fetcher.fetch(ctx), adaptContext) as InventoryContribution));
     expect(contributions.flatMap((c) => (c.gaps ?? []).map((g) => [g.action, g.reason]))).toEqual([

@@ -1,12 +1,12 @@
 import * as http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AdaptContext } from "../../../src/adapters/aws/context";
 import { adaptElastiCache } from "../../../src/adapters/aws/elasticache";
 import { adaptMsk } from "../../../src/adapters/aws/kafka";
 import { adaptRedshiftServerless } from "../../../src/adapters/aws/redshift-serverless";
 import { elasticacheFetcher } from "../../../src/fetchers/aws/elasticache";
 import { mskFetcher } from "../../../src/fetchers/aws/kafka";
 import { redshiftServerlessFetcher } from "../../../src/fetchers/aws/redshift-serverless";
+import { adaptContext as contextWithKeys } from "../../adapters/aws/fixtures";
 import { MOTO_ACCOUNT, scanContext } from "../../support/aws-context";
 
 // moto has no Redshift Serverless nor ElastiCache DescribeServerlessCaches, and its MSK ListClustersV2 answer
@@ -119,12 +119,8 @@ function startRecorded(): Promise<{ endpoint: string; seen: Seen[]; close: () =>
   });
 }
 
-const adaptContext: AdaptContext = {
-  account: MOTO_ACCOUNT,
-  partition: "aws",
-  keyManager: (key) => (key === CMK ? "customer-managed" : "aws-managed"),
-  keyRef: (key) => (key === CMK ? CMK : undefined),
-};
+/** KMS describes the one customer key; any other key is AWS-managed. */
+const adaptContext = contextWithKeys({ [CMK]: "customer-managed" }, { account: MOTO_ACCOUNT, otherwise: () => "aws-managed" });
 
 let recorded: Awaited<ReturnType<typeof startRecorded>>;
 

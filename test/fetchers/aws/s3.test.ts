@@ -1,4 +1,3 @@
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from "@aws-sdk/client-iam";
 import { CreateKeyCommand, KMSClient } from "@aws-sdk/client-kms";
 import {
   CreateBucketCommand,
@@ -11,10 +10,9 @@ import {
   S3Client,
 } from "@aws-sdk/client-s3";
 import { PutPublicAccessBlockCommand as PutAccountBlockCommand, S3ControlClient } from "@aws-sdk/client-s3-control";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { AdaptContext } from "../../../src/adapters/aws/context";
 import type { InventoryContribution } from "../../../src/adapters/aws/contribution";
-import { keyDirectory } from "../../../src/adapters/aws/kms-directory";
 import { adaptS3 } from "../../../src/adapters/aws/s3";
 import { isUnknown, type Val } from "../../../src/core/value";
 import { kmsFetcher } from "../../../src/fetchers/aws/kms";
@@ -30,7 +28,9 @@ import { restrictedDataEncryptedWithCustomerManagedKey } from "../../../src/rule
 import { S3_SOURCES } from "../../../src/scanner/sources/s3";
 import { run, statuses } from "../../helpers/models";
 import { MOTO_ACCOUNT, scanContext, seedConfig } from "../../support/aws-context";
-import { startMoto, type MotoServer } from "../../support/moto/server";
+import { iamUser, policyDocument, whileIamEnforced } from "../../support/iam-user";
+import { MOTO_SETUP_TIMEOUT, useMoto } from "../../support/moto/use-moto";
+import { kmsAnswersContext } from "./emulator-fixtures";
 
 const REGION = "us-east-1";
 const RESTRICTED = "cdg-restricted";
@@ -101,7 +101,7 @@ const switches = (b: Val<PublicAccessBlock | undefined> | undefined) => {
 };
 
 describe("S3 fetcher and adapter against moto", () => {
-  let moto: MotoServer;
+  const moto = useMoto();
   let keyArn: string;
   let raw: S3Answers;
   let requests: number | undefined;
@@ -109,19 +109,13 @@ describe("S3 fetcher and adapter against moto", () => {
   let contribution: InventoryContribution;
 
   beforeAll(async () => {
-    moto = await startMoto();
-    ({ keyArn } = await seed(moto.endpoint));
-    const kms = await kmsFetcher.fetch(scanContext(moto.endpoint, REGION).ctx);
-    adapt = { account: MOTO_ACCOUNT, partition: "aws", ...keyDirectory(MOTO_ACCOUNT, "aws", [kms]) };
-    const { ctx, stats } = scanContext(moto.endpoint, REGION);
+    ({ keyArn } = await seed(moto().endpoint));
+    adapt = kmsAnswersContext(await kmsFetcher.fetch(scanContext(moto().endpoint, REGION).ctx));
+    const { ctx, stats } = scanContext(moto().endpoint, REGION);
     raw = await s3BucketsFetcher.fetch(ctx);
     requests = stats.requests.get("s3");
     contribution = adaptS3(raw, adapt);
-  }, 120_000);
-
-  afterAll(async () => {
-    await moto?.stop();
-  });
+  }, MOTO_SETUP_TIMEOUT);
 
   it("is the one S3 source: buckets as stores, exposures and policies, through read-only actions", () => {
     expect(S3_SOURCES.map((s) => [s.fetcher.name, s.fetcher.scope, s.feeds, s.storeKinds])).toEqual([
@@ -133,7 +127,7 @@ describe("S3 fetcher and adapter against moto", () => {
 
   it("keeps only the buckets of the scanned region", async () => {
     expect([...byName(contribution).keys()].sort()).toEqual([OPEN, RESTRICTED]);
-    const eu = adaptS3(await s3BucketsFetcher.fetch(scanContext(moto.endpoint, "eu-west-1").ctx), adapt);
+    const eu = adaptS3(await s3BucketsFetcher.fetch(scanContext(moto().endpoint, "eu-west-1").ctx), adapt);
     expect(eu.stores?.map((s) => [s.ref.id, s.ref.region])).toEqual([[arnOf(EU), "eu-west-1"]]);
     expect(eu.gaps).toBeUndefined();
   });
@@ -146,7 +140,7 @@ describe("S3 fetcher and adapter against moto", () => {
   });
 
   it("a region without buckets costs one listing call and no account block", async () => {
-    const { ctx, stats } = scanContext(moto.endpoint, "ap-southeast-2");
+    const { ctx, stats } = scanContext(moto().endpoint, "ap-southeast-2");
     const empty = await s3BucketsFetcher.fetch(ctx);
     expect(empty).toEqual({ region: "ap-southeast-2", buckets: { ok: true, value: [] }, unlocated: [] });
     expect(stats.requests.get("s3")).toBe(1);
@@ -209,13 +203,9 @@ describe("S3 fetcher and adapter against moto", () => {
   });
 
   describe("with IAM enforced", () => {
-    const iam = (): IAMClient => new IAMClient(seedConfig(moto.endpoint, REGION));
     async function userWith(name: string, statements: object[]) {
-      await iam().send(new CreateUserCommand({ UserName: name }));
-      await iam().send(new PutUserPolicyCommand({ UserName: name, PolicyName: "scan", PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: statements }) }));
-      const { AccessKey } = await iam().send(new CreateAccessKeyCommand({ UserName: name }));
-      const keys = { accessKeyId: AccessKey?.AccessKeyId ?? "", secretAccessKey: AccessKey?.SecretAccessKey ?? "" };
-      return scanContext(moto.endpoint, REGION, { credentials: async () => keys, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } }).ctx;
+      const keys = await iamUser(moto().endpoint, name, { name: "scan", document: policyDocument(...statements) });
+      return scanContext(moto().endpoint, REGION, { credentials: async () => keys, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } }).ctx;
     }
 
     it("a denied policy or tagging read makes only those fields Unknown", async () => {
@@ -223,13 +213,7 @@ describe("S3 fetcher and adapter against moto", () => {
         { Effect: "Allow", Action: "s3:*", Resource: "*" },
         { Effect: "Deny", Action: ["s3:GetBucketPolicy", "s3:GetBucketTagging"], Resource: "*" },
       ]);
-      await moto.enableIamAuth();
-      let c: InventoryContribution;
-      try {
-        c = adaptS3(await s3BucketsFetcher.fetch(ctx), adapt);
-      } finally {
-        await moto.disableIamAuth();
-      }
+      const c = await whileIamEnforced(moto(), async () => adaptS3(await s3BucketsFetcher.fetch(ctx), adapt));
       const store = byName(c).get(RESTRICTED) as DataStore;
       expect(isUnknown(store.tags) && [store.tags.reason, store.tags.detail]).toEqual(["access-denied", expect.stringMatching(/^s3:GetBucketTagging \(us-east-1\) did not answer: AccessDenied/)]);
       expect(store.encryption).toMatchObject({ keyManager: "customer-managed" });
@@ -241,13 +225,7 @@ describe("S3 fetcher and adapter against moto", () => {
 
     it("a denied listing is a coverage gap", async () => {
       const ctx = await userWith("s3-no-list", [{ Effect: "Deny", Action: "s3:ListAllMyBuckets", Resource: "*" }]);
-      await moto.enableIamAuth();
-      let c: InventoryContribution;
-      try {
-        c = adaptS3(await s3BucketsFetcher.fetch(ctx), adapt);
-      } finally {
-        await moto.disableIamAuth();
-      }
+      const c = await whileIamEnforced(moto(), async () => adaptS3(await s3BucketsFetcher.fetch(ctx), adapt));
       expect(c.stores).toBeUndefined();
       expect(c.gaps).toEqual([expect.objectContaining({ service: "s3", what: "S3 buckets", action: "s3:ListAllMyBuckets", reason: "access-denied", region: REGION })]);
     });

@@ -1,9 +1,7 @@
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from "@aws-sdk/client-iam";
-import { CreateKeyCommand, KMSClient } from "@aws-sdk/client-kms";
 import { CreateSecretCommand, PutResourcePolicyCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { CreateTopicCommand, SNSClient } from "@aws-sdk/client-sns";
 import { CreateQueueCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { adaptSecretsManager } from "../../../src/adapters/aws/secretsmanager";
 import { adaptSns } from "../../../src/adapters/aws/sns";
 import { adaptSqs } from "../../../src/adapters/aws/sqs";
@@ -11,48 +9,29 @@ import { isUnknown } from "../../../src/core/value";
 import { secretsManagerFetcher } from "../../../src/fetchers/aws/secretsmanager";
 import { snsFetcher } from "../../../src/fetchers/aws/sns";
 import { sqsFetcher } from "../../../src/fetchers/aws/sqs";
-import type { DataStore, EncryptionAtRest } from "../../../src/models/data-store";
 import type { Outcome } from "../../../src/core/rule";
 import { dataStoreEncryptedAtRest } from "../../../src/rules/encryption/data-store-encrypted-at-rest";
 import { restrictedDataEncryptedWithCustomerManagedKey } from "../../../src/rules/encryption/restricted-data-encrypted-with-customer-managed-key";
 import { resourcePoliciesNotPublic } from "../../../src/rules/network/resource-policies-not-public";
-import { adaptContext, DATA_PLANE_ACTIONS, recordActions } from "../../adapters/aws/services-fixtures";
+import { adaptContext } from "../../adapters/aws/fixtures";
 import { run } from "../../helpers/models";
 import { MOTO_ACCOUNT, scanContext, seedConfig } from "../../support/aws-context";
-import { startMoto, type MotoServer } from "../../support/moto/server";
+import { DATA_PLANE_ACTIONS, recordActions } from "../../support/data-plane";
+import { iamUser, policyDocument } from "../../support/iam-user";
+import { useMoto } from "../../support/moto/use-moto";
+import { customerKey, encryptionOf, storesByName } from "./emulator-fixtures";
 
 const REGION = "us-east-1";
 const PUBLIC = (resource: string, action: string) =>
   JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: action, Resource: resource }] });
 
-let moto: MotoServer;
-beforeAll(async () => {
-  moto = await startMoto();
-}, 120_000);
-afterAll(async () => {
-  await moto?.stop();
-});
-beforeEach(async () => {
-  await moto.reset();
-});
+const moto = useMoto({ resetEachTest: true });
 
-/** A customer-managed key, and an adapt context whose KMS answers know it by ARN and by id. */
-async function customerKey(): Promise<{ arn: string; id: string; ctx: ReturnType<typeof adaptContext> }> {
-  const kms = new KMSClient(seedConfig(moto.endpoint, REGION));
-  const meta = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!;
-  return { arn: meta.Arn!, id: meta.KeyId!, ctx: adaptContext({ [meta.Arn!]: "customer-managed", [meta.KeyId!]: "customer-managed" }, MOTO_ACCOUNT) };
-}
-
-const byName = (stores: readonly DataStore[] | undefined) => new Map((stores ?? []).map((s) => [s.physicalName, s]));
-const enc = (s: DataStore | undefined): EncryptionAtRest => {
-  if (s === undefined || isUnknown(s.encryption)) throw new Error(`no known encryption for ${s?.ref.id}`);
-  return s.encryption;
-};
 
 describe("SQS queues against moto", () => {
   it("reads encryption, tags and policies of every queue", async () => {
-    const sqs = new SQSClient(seedConfig(moto.endpoint, REGION));
-    const key = await customerKey();
+    const sqs = new SQSClient(seedConfig(moto().endpoint, REGION));
+    const key = await customerKey(moto().endpoint, REGION);
     await sqs.send(new CreateQueueCommand({ QueueName: "plain" }));
     await sqs.send(new CreateQueueCommand({ QueueName: "cmk", Attributes: { KmsMasterKeyId: key.id }, tags: { "data-classification": "restricted" } }));
     await sqs.send(new CreateQueueCommand({ QueueName: "off", Attributes: { SqsManagedSseEnabled: "false" } }));
@@ -60,18 +39,18 @@ describe("SQS queues against moto", () => {
     const arn = `arn:aws:sqs:${REGION}:${MOTO_ACCOUNT}:public`;
     await sqs.send(new CreateQueueCommand({ QueueName: "public", Attributes: { Policy: PUBLIC(arn, "sqs:SendMessage") } }));
 
-    const { ctx } = scanContext(moto.endpoint, REGION);
+    const { ctx } = scanContext(moto().endpoint, REGION);
     const c = adaptSqs(await sqsFetcher.fetch(ctx), key.ctx);
-    const stores = byName(c.stores);
+    const stores = storesByName(c.stores);
     expect([...stores.keys()].sort()).toEqual(["cmk", "off", "plain", "public", "sse-sqs"]);
     expect(stores.get("cmk")?.ref).toMatchObject({ id: `arn:aws:sqs:${REGION}:${MOTO_ACCOUNT}:cmk`, account: MOTO_ACCOUNT, region: REGION });
-    expect(enc(stores.get("cmk"))).toMatchObject({ enabled: true, keyManager: "customer-managed", keyId: key.id });
+    expect(encryptionOf(stores.get("cmk"))).toMatchObject({ enabled: true, keyManager: "customer-managed", keyId: key.id });
     expect(stores.get("cmk")?.tags).toEqual({ "data-classification": "restricted" });
-    expect(enc(stores.get("off"))).toMatchObject({ enabled: false });
-    expect(enc(stores.get("sse-sqs"))).toMatchObject({ enabled: true, keyManager: "aws-owned" });
+    expect(encryptionOf(stores.get("off"))).toMatchObject({ enabled: false });
+    expect(encryptionOf(stores.get("sse-sqs"))).toMatchObject({ enabled: true, keyManager: "aws-owned" });
     expect(stores.get("plain")?.tags).toEqual({});
     // New queues get SSE-SQS unless it is turned off.
-    expect(enc(stores.get("plain"))).toMatchObject({ enabled: true, keyManager: "aws-owned", observed: "SqsManagedSseEnabled=true (SSE-SQS)" });
+    expect(encryptionOf(stores.get("plain"))).toMatchObject({ enabled: true, keyManager: "aws-owned", observed: "SqsManagedSseEnabled=true (SSE-SQS)" });
     expect(c.resourcePolicies).toHaveLength(1);
     expect(c.resourcePolicies?.[0]).toMatchObject({ target: arn, service: "sqs", accountId: MOTO_ACCOUNT });
     expect(JSON.parse(c.resourcePolicies?.[0]?.document as string)).toMatchObject({ Statement: [{ Principal: "*" }] });
@@ -79,23 +58,17 @@ describe("SQS queues against moto", () => {
 });
 
 describe("SQS under IAM enforcement", () => {
-  async function user(name: string, actions: string[]): Promise<{ accessKeyId: string; secretAccessKey: string }> {
-    const iam = new IAMClient(seedConfig(moto.endpoint, REGION));
-    await iam.send(new CreateUserCommand({ UserName: name }));
-    if (actions.length > 0) {
-      const policy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: actions, Resource: "*" }] };
-      await iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: "scan", PolicyDocument: JSON.stringify(policy) }));
-    }
-    const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: name }));
-    return { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! };
-  }
+  const user = (name: string, actions: string[]) => {
+    const allowed = policyDocument({ Effect: "Allow", Action: actions, Resource: "*" });
+    return iamUser(moto().endpoint, name, actions.length > 0 ? { name: "scan", document: allowed } : undefined);
+  };
 
   it("a denied attribute read makes that queue's encryption and policy unknown, its tags still read", async () => {
-    await new SQSClient(seedConfig(moto.endpoint, REGION)).send(new CreateQueueCommand({ QueueName: "q", tags: { team: "a" } }));
+    await new SQSClient(seedConfig(moto().endpoint, REGION)).send(new CreateQueueCommand({ QueueName: "q", tags: { team: "a" } }));
     const creds = await user("lister", ["sqs:ListQueues", "sqs:ListQueueTags"]);
-    await moto.enableIamAuth();
-    const { ctx } = scanContext(moto.endpoint, REGION, { credentials: async () => creds });
-    const c = adaptSqs(await sqsFetcher.fetch(ctx), adaptContext({}, MOTO_ACCOUNT));
+    await moto().enableIamAuth();
+    const { ctx } = scanContext(moto().endpoint, REGION, { credentials: async () => creds });
+    const c = adaptSqs(await sqsFetcher.fetch(ctx), adaptContext({}, { account: MOTO_ACCOUNT }));
     const q = c.stores?.[0];
     expect(q?.ref.id).toBe(`arn:aws:sqs:${REGION}:${MOTO_ACCOUNT}:q`);
     expect(isUnknown(q?.encryption) && q.encryption.reason).toBe("access-denied");
@@ -106,9 +79,9 @@ describe("SQS under IAM enforcement", () => {
 
   it("a denied listing is a coverage gap", async () => {
     const creds = await user("nobody", []);
-    await moto.enableIamAuth();
-    const { ctx } = scanContext(moto.endpoint, REGION, { credentials: async () => creds });
-    const c = adaptSqs(await sqsFetcher.fetch(ctx), adaptContext({}, MOTO_ACCOUNT));
+    await moto().enableIamAuth();
+    const { ctx } = scanContext(moto().endpoint, REGION, { credentials: async () => creds });
+    const c = adaptSqs(await sqsFetcher.fetch(ctx), adaptContext({}, { account: MOTO_ACCOUNT }));
     expect(c.stores).toBeUndefined();
     expect(c.gaps).toEqual([expect.objectContaining({ service: "sqs", action: "sqs:ListQueues", reason: "access-denied", region: REGION })]);
   });
@@ -116,20 +89,20 @@ describe("SQS under IAM enforcement", () => {
 
 describe("SNS topics against moto", () => {
   it("reads the key, tags and policy of every topic", async () => {
-    const sns = new SNSClient(seedConfig(moto.endpoint, REGION));
-    const key = await customerKey();
+    const sns = new SNSClient(seedConfig(moto().endpoint, REGION));
+    const key = await customerKey(moto().endpoint, REGION);
     const plain = (await sns.send(new CreateTopicCommand({ Name: "plain" }))).TopicArn!;
     await sns.send(new CreateTopicCommand({ Name: "cmk", Attributes: { KmsMasterKeyId: key.arn }, Tags: [{ Key: "customer-segment", Value: "eu" }] }));
     await sns.send(new CreateTopicCommand({ Name: "managed", Attributes: { KmsMasterKeyId: "alias/aws/sns" } }));
 
-    const { ctx } = scanContext(moto.endpoint, REGION);
+    const { ctx } = scanContext(moto().endpoint, REGION);
     const c = adaptSns(await snsFetcher.fetch(ctx), key.ctx);
-    const stores = byName(c.stores);
-    expect(enc(stores.get("plain"))).toMatchObject({ enabled: false, observed: "KmsMasterKeyId not set" });
+    const stores = storesByName(c.stores);
+    expect(encryptionOf(stores.get("plain"))).toMatchObject({ enabled: false, observed: "KmsMasterKeyId not set" });
     expect(stores.get("plain")?.ref.id).toBe(plain);
-    expect(enc(stores.get("cmk"))).toMatchObject({ enabled: true, keyManager: "customer-managed", keyRef: key.arn });
+    expect(encryptionOf(stores.get("cmk"))).toMatchObject({ enabled: true, keyManager: "customer-managed", keyRef: key.arn });
     expect(stores.get("cmk")?.tags).toEqual({ "customer-segment": "eu" });
-    expect(enc(stores.get("managed"))).toMatchObject({ enabled: true, keyManager: "aws-managed" });
+    expect(encryptionOf(stores.get("managed"))).toMatchObject({ enabled: true, keyManager: "aws-managed" });
     // moto gives every topic a default policy granting its own account.
     const policy = c.resourcePolicies?.find((p) => p.target === plain);
     expect(policy).toMatchObject({ service: "sns", origin: "the policy of SNS topic 'plain'" });
@@ -141,8 +114,8 @@ describe("Secrets Manager secrets against moto", () => {
   const VALUE = "cdg-known-secret-value-81f2e";
 
   it("reads keys, tags and policies, and no secret value reaches the answers or the models", async () => {
-    const sm = new SecretsManagerClient(seedConfig(moto.endpoint, REGION));
-    const key = await customerKey();
+    const sm = new SecretsManagerClient(seedConfig(moto().endpoint, REGION));
+    const key = await customerKey(moto().endpoint, REGION);
     await sm.send(new CreateSecretCommand({ Name: "default", SecretString: VALUE }));
     const cmk = await sm.send(
       new CreateSecretCommand({ Name: "cmk", SecretString: VALUE, KmsKeyId: key.arn, Tags: [{ Key: "data-classification", Value: "restricted" }] }),
@@ -157,7 +130,7 @@ describe("Secrets Manager secrets against moto", () => {
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof original);
     try {
-      const { ctx } = scanContext(moto.endpoint, REGION);
+      const { ctx } = scanContext(moto().endpoint, REGION);
       const raw = await secretsManagerFetcher.fetch(ctx);
       const c = adaptSecretsManager(raw, key.ctx);
 
@@ -165,9 +138,9 @@ describe("Secrets Manager secrets against moto", () => {
       expect(JSON.stringify(raw)).not.toContain(VALUE);
       expect(JSON.stringify(c)).not.toContain(VALUE);
 
-      const stores = byName(c.stores);
-      expect(enc(stores.get("default"))).toMatchObject({ enabled: true, keyManager: "aws-managed" });
-      expect(enc(stores.get("cmk"))).toMatchObject({ enabled: true, keyManager: "customer-managed", keyId: key.arn });
+      const stores = storesByName(c.stores);
+      expect(encryptionOf(stores.get("default"))).toMatchObject({ enabled: true, keyManager: "aws-managed" });
+      expect(encryptionOf(stores.get("cmk"))).toMatchObject({ enabled: true, keyManager: "customer-managed", keyId: key.arn });
       expect(stores.get("cmk")?.tags).toEqual({ "data-classification": "restricted" });
       expect(stores.get("cmk")?.ref).toMatchObject({ id: cmk.ARN, type: "AWS::SecretsManager::Secret" });
       expect(c.resourcePolicies).toEqual([expect.objectContaining({ target: cmk.ARN, service: "secretsmanager", accountId: MOTO_ACCOUNT })]);
@@ -179,14 +152,14 @@ describe("Secrets Manager secrets against moto", () => {
 
 describe("the rules judge the scanned models", () => {
   it("an unencrypted queue fails, a restricted secret under the AWS-managed key fails, a public queue policy fails", async () => {
-    const sqs = new SQSClient(seedConfig(moto.endpoint, REGION));
+    const sqs = new SQSClient(seedConfig(moto().endpoint, REGION));
     const arn = `arn:aws:sqs:${REGION}:${MOTO_ACCOUNT}:open`;
     await sqs.send(new CreateQueueCommand({ QueueName: "open", Attributes: { SqsManagedSseEnabled: "false", Policy: PUBLIC(arn, "sqs:ReceiveMessage") } }));
-    const sm = new SecretsManagerClient(seedConfig(moto.endpoint, REGION));
+    const sm = new SecretsManagerClient(seedConfig(moto().endpoint, REGION));
     await sm.send(new CreateSecretCommand({ Name: "db", SecretString: "x", Tags: [{ Key: "data-classification", Value: "restricted" }] }));
 
-    const queues = adaptSqs(await sqsFetcher.fetch(scanContext(moto.endpoint, REGION).ctx), adaptContext({}, MOTO_ACCOUNT));
-    const secrets = adaptSecretsManager(await secretsManagerFetcher.fetch(scanContext(moto.endpoint, REGION).ctx), adaptContext({}, MOTO_ACCOUNT));
+    const queues = adaptSqs(await sqsFetcher.fetch(scanContext(moto().endpoint, REGION).ctx), adaptContext({}, { account: MOTO_ACCOUNT }));
+    const secrets = adaptSecretsManager(await secretsManagerFetcher.fetch(scanContext(moto().endpoint, REGION).ctx), adaptContext({}, { account: MOTO_ACCOUNT }));
     const inventory = {
       stores: [...(queues.stores ?? []), ...(secrets.stores ?? [])],
       resourcePolicies: [...(queues.resourcePolicies ?? []), ...(secrets.resourcePolicies ?? [])],
@@ -202,11 +175,11 @@ describe("the rules judge the scanned models", () => {
 
 describe("declared actions", () => {
   it("every call each fetcher makes is one of its declared read-only actions, never a data-plane read", async () => {
-    await new SQSClient(seedConfig(moto.endpoint, REGION)).send(new CreateQueueCommand({ QueueName: "q" }));
-    await new SNSClient(seedConfig(moto.endpoint, REGION)).send(new CreateTopicCommand({ Name: "t" }));
-    await new SecretsManagerClient(seedConfig(moto.endpoint, REGION)).send(new CreateSecretCommand({ Name: "s", SecretString: "x" }));
+    await new SQSClient(seedConfig(moto().endpoint, REGION)).send(new CreateQueueCommand({ QueueName: "q" }));
+    await new SNSClient(seedConfig(moto().endpoint, REGION)).send(new CreateTopicCommand({ Name: "t" }));
+    await new SecretsManagerClient(seedConfig(moto().endpoint, REGION)).send(new CreateSecretCommand({ Name: "s", SecretString: "x" }));
     for (const fetcher of [sqsFetcher, snsFetcher, secretsManagerFetcher] as const) {
-      const { ctx } = scanContext(moto.endpoint, REGION);
+      const { ctx } = scanContext(moto().endpoint, REGION);
       const called = recordActions(ctx);
       await (fetcher.fetch as (c: typeof ctx) => Promise<unknown>)(ctx);
       expect(new Set(called), fetcher.name).toEqual(new Set(fetcher.actions));

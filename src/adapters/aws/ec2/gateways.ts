@@ -7,7 +7,7 @@ import type {
   VpcEndpoint as SdkVpcEndpoint,
   VpcPeeringConnection,
 } from "@aws-sdk/client-ec2";
-import type { Gateway, TransitGatewayAttachment, VpcEndpoint, VpcPeering } from "../../../models/network";
+import type { Gateway, GatewayKind, NetworkRef, TransitGatewayAttachment, VpcEndpoint, VpcPeering } from "../../../models/network";
 import { ec2Arn, ec2Ref, type Ec2Scope, type NetworkIds } from "./scope";
 
 export const internetGatewayArn = (s: Ec2Scope, g: InternetGateway): string => ec2Arn(s, `internet-gateway/${g.InternetGatewayId ?? ""}`, g.OwnerId);
@@ -27,36 +27,29 @@ export const isLive = (state: string | undefined): boolean => !ENDED_STATES.has(
 const attachedVpc = (attachments: readonly InternetGatewayAttachment[] | undefined): string | undefined =>
   attachments?.find((a) => a.State !== "detached" && a.State !== "detaching")?.VpcId;
 
+/** Each kind of gateway's CloudFormation type and label. */
+const GATEWAY_KINDS: Record<GatewayKind, { readonly type: string; readonly label: string }> = {
+  "internet-gateway": { type: "AWS::EC2::InternetGateway", label: "internet gateway" },
+  "egress-only-internet-gateway": { type: "AWS::EC2::EgressOnlyInternetGateway", label: "egress-only internet gateway" },
+  "nat-gateway": { type: "AWS::EC2::NatGateway", label: "NAT gateway" },
+};
+
+function gateway(s: Ec2Scope, gatewayKind: GatewayKind, arn: string, id: string | undefined, vpc: NetworkRef | undefined, owner?: string): Gateway {
+  const { type, label } = GATEWAY_KINDS[gatewayKind];
+  return { kind: "gateway", gatewayKind, ref: ec2Ref(s, arn, type, id ?? "", label, owner), awsId: id ?? "", vpc };
+}
+
 export function adaptInternetGateway(g: InternetGateway, s: Ec2Scope, ids: NetworkIds): Gateway {
-  const id = g.InternetGatewayId ?? "";
-  return {
-    kind: "gateway",
-    gatewayKind: "internet-gateway",
-    ref: ec2Ref(s, internetGatewayArn(s, g), "AWS::EC2::InternetGateway", id, "internet gateway", g.OwnerId),
-    awsId: id,
-    vpc: ids.ref(attachedVpc(g.Attachments)),
-  };
+  return gateway(s, "internet-gateway", internetGatewayArn(s, g), g.InternetGatewayId, ids.ref(attachedVpc(g.Attachments)), g.OwnerId);
 }
 
 export function adaptEgressOnlyGateway(g: EgressOnlyInternetGateway, s: Ec2Scope, ids: NetworkIds): Gateway {
-  const id = g.EgressOnlyInternetGatewayId ?? "";
-  return {
-    kind: "gateway",
-    gatewayKind: "egress-only-internet-gateway",
-    ref: ec2Ref(s, egressOnlyGatewayArn(s, g), "AWS::EC2::EgressOnlyInternetGateway", id, "egress-only internet gateway"),
-    awsId: id,
-    vpc: ids.ref(attachedVpc(g.Attachments)),
-  };
+  return gateway(s, "egress-only-internet-gateway", egressOnlyGatewayArn(s, g), g.EgressOnlyInternetGatewayId, ids.ref(attachedVpc(g.Attachments)));
 }
 
 export function adaptNatGateway(g: NatGateway, s: Ec2Scope, ids: NetworkIds): Gateway {
-  const id = g.NatGatewayId ?? "";
   return {
-    kind: "gateway",
-    gatewayKind: "nat-gateway",
-    ref: ec2Ref(s, natGatewayArn(s, g), "AWS::EC2::NatGateway", id, "NAT gateway"),
-    awsId: id,
-    vpc: ids.ref(g.VpcId),
+    ...gateway(s, "nat-gateway", natGatewayArn(s, g), g.NatGatewayId, ids.ref(g.VpcId)),
     subnet: ids.ref(g.SubnetId),
     connectivity: g.ConnectivityType ?? "public",
   };

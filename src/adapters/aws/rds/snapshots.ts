@@ -27,40 +27,67 @@ interface SnapshotFacts {
   readonly attributes: Fetched<readonly (DBSnapshotAttribute | DBClusterSnapshotAttribute)[]>;
 }
 
-interface SnapshotFamily {
+/** The names of the fields of `N` whose values are `V` (or unset). */
+type FieldOf<N, V> = { [K in keyof N]-?: N[K] extends V | undefined ? K : never }[keyof N] & string;
+
+/** One kind of snapshot: how it is modelled, and which fields of its answer hold each fact (as `observed` quotes them). */
+interface SnapshotFamily<N> {
   readonly label: string;
   readonly kind: ExposedKind;
   readonly copyVariant?: StoreVariant;
-}
-
-const INSTANCE_SNAPSHOTS: SnapshotFamily = { label: "RDS snapshot", kind: "rds-snapshot" };
-const CLUSTER_SNAPSHOTS: SnapshotFamily = { label: "RDS cluster snapshot", kind: "rds-cluster-snapshot", copyVariant: "rds-cluster-snapshot-copy" };
-
-function instanceSnapshotFacts({ snapshot: n, attributes }: SnapshotWithAttributes<DBSnapshot, DBSnapshotAttribute>, s: RdsScope): SnapshotFacts {
-  const id = n.DBSnapshotIdentifier ?? "";
-  return {
-    arn: n.DBSnapshotArn ?? rdsArn(s, "snapshot", id),
-    id,
-    type: SNAPSHOT_TYPE,
-    copiedFrom: n.SourceDBSnapshotIdentifier,
-    copiedFromField: "SourceDBSnapshotIdentifier",
-    dataOf: n.DBInstanceIdentifier ? rdsArn(s, "db", n.DBInstanceIdentifier) : undefined,
-    encryption: { on: n.Encrypted, switchName: "Encrypted", type: n.StorageEncryptionType, kmsKeyId: n.KmsKeyId },
-    tags: n.TagList,
-    attributes,
+  readonly type: string;
+  readonly arnType: "snapshot" | "cluster-snapshot";
+  readonly databaseArnType: "db" | "cluster";
+  readonly fields: {
+    readonly id: FieldOf<N, string>;
+    readonly arn: FieldOf<N, string>;
+    readonly copiedFrom: FieldOf<N, string>;
+    readonly database: FieldOf<N, string>;
+    readonly encrypted: FieldOf<N, boolean>;
   };
 }
 
-function clusterSnapshotFacts({ snapshot: n, attributes }: SnapshotWithAttributes<DBClusterSnapshot, DBClusterSnapshotAttribute>, s: RdsScope): SnapshotFacts {
-  const id = n.DBClusterSnapshotIdentifier ?? "";
+const INSTANCE_SNAPSHOTS: SnapshotFamily<DBSnapshot> = {
+  label: "RDS snapshot",
+  kind: "rds-snapshot",
+  type: SNAPSHOT_TYPE,
+  arnType: "snapshot",
+  databaseArnType: "db",
+  fields: { id: "DBSnapshotIdentifier", arn: "DBSnapshotArn", copiedFrom: "SourceDBSnapshotIdentifier", database: "DBInstanceIdentifier", encrypted: "Encrypted" },
+};
+const CLUSTER_SNAPSHOTS: SnapshotFamily<DBClusterSnapshot> = {
+  label: "RDS cluster snapshot",
+  kind: "rds-cluster-snapshot",
+  copyVariant: "rds-cluster-snapshot-copy",
+  type: CLUSTER_SNAPSHOT_TYPE,
+  arnType: "cluster-snapshot",
+  databaseArnType: "cluster",
+  fields: {
+    id: "DBClusterSnapshotIdentifier",
+    arn: "DBClusterSnapshotArn",
+    copiedFrom: "SourceDBClusterSnapshotArn",
+    database: "DBClusterIdentifier",
+    encrypted: "StorageEncrypted",
+  },
+};
+
+function snapshotFacts<N extends DBSnapshot | DBClusterSnapshot, A extends DBSnapshotAttribute | DBClusterSnapshotAttribute>(
+  { snapshot: n, attributes }: SnapshotWithAttributes<N, A>,
+  family: SnapshotFamily<N>,
+  s: RdsScope,
+): SnapshotFacts {
+  const f = family.fields;
+  const text = (field: FieldOf<N, string>) => n[field] as string | undefined;
+  const id = text(f.id) ?? "";
+  const database = text(f.database);
   return {
-    arn: n.DBClusterSnapshotArn ?? rdsArn(s, "cluster-snapshot", id),
+    arn: text(f.arn) ?? rdsArn(s, family.arnType, id),
     id,
-    type: CLUSTER_SNAPSHOT_TYPE,
-    copiedFrom: n.SourceDBClusterSnapshotArn,
-    copiedFromField: "SourceDBClusterSnapshotArn",
-    dataOf: n.DBClusterIdentifier ? rdsArn(s, "cluster", n.DBClusterIdentifier) : undefined,
-    encryption: { on: n.StorageEncrypted, switchName: "StorageEncrypted", type: n.StorageEncryptionType, kmsKeyId: n.KmsKeyId },
+    type: family.type,
+    copiedFrom: text(f.copiedFrom),
+    copiedFromField: f.copiedFrom,
+    dataOf: database ? rdsArn(s, family.databaseArnType, database) : undefined,
+    encryption: { on: n[f.encrypted] as boolean | undefined, switchName: f.encrypted, type: n.StorageEncryptionType, kmsKeyId: n.KmsKeyId },
     tags: n.TagList,
     attributes,
   };
@@ -70,7 +97,7 @@ function clusterSnapshotFacts({ snapshot: n, attributes }: SnapshotWithAttribute
  * A copied snapshot is a store (`rds-snapshot-copy`) with its own encryption, as the Pulumi front
  * models `SnapshotCopy`; `sourceRef` names its source when that is a copy of this answer too.
  */
-function copyStore(f: SnapshotFacts, family: SnapshotFamily, source: string, s: RdsScope, copies: ReadonlySet<string>): DataStore {
+function copyStore<N>(f: SnapshotFacts, family: SnapshotFamily<N>, source: string, s: RdsScope, copies: ReadonlySet<string>): DataStore {
   const label = storeLabel("rds-snapshot-copy", family.copyVariant);
   return {
     model: "data-store",
@@ -85,9 +112,9 @@ function copyStore(f: SnapshotFacts, family: SnapshotFamily, source: string, s: 
   };
 }
 
-function adaptFamily(
+function adaptFamily<N>(
   list: readonly SnapshotFacts[],
-  family: SnapshotFamily,
+  family: SnapshotFamily<N>,
   s: RdsScope,
 ): { stores: DataStore[]; exposures: [string, StoreExposure][] } {
   const copies = new Set(list.filter((f) => f.copiedFrom).map((f) => f.arn));
@@ -123,12 +150,8 @@ export function adaptRdsSnapshots(raw: RdsSnapshotsAnswer, ctx: AdaptContext): I
   const gaps: CoverageGap[] = [];
   if (!raw.snapshots.ok) gaps.push(gapOf(raw.snapshots.failure, "RDS DB snapshots"));
   if (!raw.clusterSnapshots.ok) gaps.push(gapOf(raw.clusterSnapshots.failure, "RDS DB cluster snapshots"));
-  const instance = adaptFamily(raw.snapshots.ok ? raw.snapshots.value.map((n) => instanceSnapshotFacts(n, s)) : [], INSTANCE_SNAPSHOTS, s);
-  const cluster = adaptFamily(
-    raw.clusterSnapshots.ok ? raw.clusterSnapshots.value.map((n) => clusterSnapshotFacts(n, s)) : [],
-    CLUSTER_SNAPSHOTS,
-    s,
-  );
+  const instance = adaptFamily(raw.snapshots.ok ? raw.snapshots.value.map((n) => snapshotFacts(n, INSTANCE_SNAPSHOTS, s)) : [], INSTANCE_SNAPSHOTS, s);
+  const cluster = adaptFamily(raw.clusterSnapshots.ok ? raw.clusterSnapshots.value.map((n) => snapshotFacts(n, CLUSTER_SNAPSHOTS, s)) : [], CLUSTER_SNAPSHOTS, s);
   const exposures = [...instance.exposures, ...cluster.exposures];
   return { stores: [...instance.stores, ...cluster.stores], exposures, tags: tagsOfExposed(exposures), gaps };
 }
