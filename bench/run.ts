@@ -1,6 +1,6 @@
 // `npm run bench`: customer-data-guard side by side with AWSGuard and the floor (compare.ts), plus the
 // IAM analyzer's throughput; prints the tables (or JSON with --json) and writes BENCHMARKS.md.
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { repoRoot } from "../src/engine-client/repo-root";
 import { runComparison, summarize, type CompareOptions } from "./compare";
@@ -9,6 +9,7 @@ import { benchIamScaling } from "./iam-scaling";
 import { preparePacks, type PackKey } from "./pack-set";
 import { machineInfo, ratios, renderMarkdown, versionsOf, type Report } from "./report";
 import type { BenchResult } from "./stats";
+import { renderScanFailure, renderScanSection, runScanBench, spliceSection, type ScanBenchOptions, type ScanBenchResults } from "./scan/scan-bench";
 
 const USAGE = `usage: npm run bench -- [options]
 
@@ -31,6 +32,16 @@ with empty bodies) on the same synthetic stacks, interleaved, and writes BENCHMA
   --big-packs LIST       packs for the large stack, of ours,floor,awsguard (default all three)
   --no-iam               skip the IAM analyzer throughput
   --iam-seconds N        timed seconds for the IAM analyzer (default 5)
+
+\`cdguard scan\` against Prowler on a seeded moto account (bench/scan/; needs python3; installs moto and
+Prowler into ~/.cache on first use), run after the benchmarks above:
+  --only scan            run only the scan benchmark (\`npm run bench:scan\`); replaces only its section of
+                         BENCHMARKS.md (or of --out FILE)
+  --no-scan              skip the scan benchmark
+  --scan-sizes A,B,...   resources to seed, a fresh moto each (default 1000,10000; --quick: 300)
+  --scan-repeats N       timed runs of our scan per size below 5,000, the median reported (default 3;
+                         --quick: 1); one run from 5,000 up
+  --no-prowler           do not install or run Prowler
 `;
 
 interface Args {
@@ -42,6 +53,10 @@ interface Args {
   iam: boolean;
   iamSeconds: number;
   compare: Omit<CompareOptions, "log">;
+  /** Run the scan benchmark; `onlyScan` runs nothing else. */
+  scan: boolean;
+  onlyScan: boolean;
+  scanOptions: Omit<ScanBenchOptions, "log">;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -57,6 +72,9 @@ function parseArgs(argv: string[]): Args {
     compare: quick
       ? { coldRuns: 3, analyzeCount: 200, analyzeRepeats: 1, stackSizes: [500, 2000], stackRepeats: 2, bigSize: 5000, bigRepeats: 1, bigPacks: ["ours", "floor", "awsguard"] }
       : { coldRuns: 15, analyzeCount: 1000, analyzeRepeats: 5, stackSizes: [1000, 5000, 10000], stackRepeats: 7, bigSize: 50000, bigRepeats: 1, bigPacks: ["ours", "floor", "awsguard"] },
+    scan: true,
+    onlyScan: false,
+    scanOptions: { sizes: quick ? [300] : [1000, 10000], repeats: quick ? 1 : 3, concurrency16: true, prowler: true },
   };
   const int = (flag: string, v: string | undefined, min: number): number => {
     const n = Number(v);
@@ -91,10 +109,21 @@ function parseArgs(argv: string[]): Args {
         args.compare.bigPacks = keys as PackKey[];
         break;
       }
+      case "--only": {
+        const what = value();
+        if (what !== "scan") throw new Error(`--only: only "scan" is supported, got ${JSON.stringify(what)}`);
+        args.onlyScan = true;
+        break;
+      }
+      case "--no-scan": args.scan = false; break;
+      case "--scan-sizes": args.scanOptions.sizes = value().split(",").map((x) => int(flag, x, 10)); break;
+      case "--scan-repeats": args.scanOptions.repeats = int(flag, value(), 1); break;
+      case "--no-prowler": args.scanOptions.prowler = false; break;
       case "--help": case "-h": console.log(USAGE); process.exit(0); break;
       default: throw new Error(`unknown option ${flag}\n\n${USAGE}`);
     }
   }
+  if (args.onlyScan && !args.scan) throw new Error("--only scan and --no-scan contradict each other");
   return args;
 }
 
@@ -126,9 +155,44 @@ function flatResults(report: Report): BenchResult[] {
   return [...out, ...(report.iam ?? [])];
 }
 
+const commandLine = (): string => ["npm run bench", ...(process.argv.length > 2 ? ["--", ...process.argv.slice(2)] : [])].join(" ");
+
+/** The scan benchmark and its BENCHMARKS.md section; a failure becomes the section's text. */
+async function scanBench(args: Args, log: (m: string) => void): Promise<{ results?: ScanBenchResults; section: string }> {
+  const command = args.onlyScan && process.argv.slice(2).join(" ") === "--only scan" ? "npm run bench:scan" : commandLine();
+  try {
+    const results = await runScanBench({ ...args.scanOptions, log });
+    return { results, section: renderScanSection(results, command) };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    log(`scan benchmark failed: ${why}`);
+    process.exitCode = 1;
+    return { section: renderScanFailure(why, command) };
+  }
+}
+
+/** `--only scan`: the scan section goes into the existing report, replacing its older one. */
+async function mainOnlyScan(args: Args, log: (m: string) => void): Promise<void> {
+  // 'exit' handlers stop moto and the measured tool.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
+  const { results, section } = await scanBench(args, log);
+  if (args.json) console.log(JSON.stringify({ scan: results }, null, 2));
+  else console.log(section);
+  const root = repoRoot(__dirname);
+  const file = !args.write ? undefined : args.out ?? (args.quick ? undefined : join(root, "BENCHMARKS.md"));
+  if (!file) {
+    if (args.write) log("not writing BENCHMARKS.md (quick run); use --out FILE to keep the report");
+    return;
+  }
+  writeFileSync(file, existsSync(file) ? spliceSection(readFileSync(file, "utf8"), section) : section);
+  log(`wrote ${file}`);
+  if (results && results.errors.length > 0) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const log = (m: string): void => void process.stderr.write(`${m}\n`);
+  if (args.onlyScan) return mainOnlyScan(args, log);
   const set = preparePacks(args.pack);
   const onSignal = (): void => {
     set.cleanup();
@@ -161,13 +225,14 @@ async function main(): Promise<void> {
         stack: set.floorPolicies.filter((p) => p.scope === "stack").length,
       },
       ...(iam ? { iam } : {}),
-      command: ["npm run bench", ...(process.argv.length > 2 ? ["--", ...process.argv.slice(2)] : [])].join(" "),
+      command: commandLine(),
     };
   } finally {
     set.cleanup();
   }
-  const markdown = renderMarkdown(report);
-  if (args.json) console.log(JSON.stringify({ ...report, flat: flatResults(report) }, null, 2));
+  const scan = args.scan ? await scanBench(args, log) : undefined;
+  const markdown = scan ? `${renderMarkdown(report).trimEnd()}\n\n${scan.section}` : renderMarkdown(report);
+  if (args.json) console.log(JSON.stringify({ ...report, flat: flatResults(report), ...(scan ? { scan: scan.results } : {}) }, null, 2));
   else console.log(markdown);
   const file = reportFile(args);
   if (file) {
@@ -176,7 +241,7 @@ async function main(): Promise<void> {
   } else if (args.write) {
     log("not writing BENCHMARKS.md (quick run or another pack); use --out FILE to keep the report");
   }
-  if (Object.values(report.results.packs).some((r) => r.errors.length > 0)) process.exitCode = 1;
+  if (Object.values(report.results.packs).some((r) => r.errors.length > 0) || (scan?.results?.errors.length ?? 0) > 0) process.exitCode = 1;
 }
 
 main().catch((e: unknown) => {
