@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import * as rulesModule from "../src/rules";
 import { ALL_RULES } from "../src/rules";
 import { scannerIamPolicy } from "../src/scanner/iam-policy";

@@ -10,6 +10,7 @@
 // in SERVICE_ALIASES; stats() and requests() always report signing names.
 import { randomBytes } from "node:crypto";
 import * as http from "node:http";
+import { random } from "../../bench/generate-resources";
 
 export type Protocol = "query" | "ec2" | "json" | "rest-json" | "rest-xml-s3" | "rpc-v2-cbor";
 export type FaultKind = "throttle" | "accessDenied" | "serverError";
@@ -79,17 +80,8 @@ const canonical = (service: string): string => SERVICE_ALIASES[service.toLowerCa
 /** Signing names of services speaking awsQuery (XML errors in <ErrorResponse>). */
 const QUERY_SERVICES = new Set(["iam", "sts", "rds", "elasticache", "redshift", "sns", "sqs", "monitoring"]);
 
-/** mulberry32: small, fast, deterministic. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmarks' seeded PRNG (mulberry32): small, fast, deterministic. */
+export const mulberry32 = random;
 
 function isLoopback(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, "").toLowerCase();
