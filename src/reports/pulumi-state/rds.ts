@@ -27,13 +27,17 @@ function networkProps(p: PlacementSettings | undefined): Record<string, unknown>
 const networkRefs = (p: PlacementSettings | undefined): Record<string, (string | undefined)[]> =>
   p === undefined ? {} : { dbSubnetGroupName: [p.subnetGroupModel], vpcSecurityGroupIds: [...p.securityGroupModels] };
 
+/** What an RDS instance and cluster write alike: identifier, storage, placement and copy source. */
+function rdsStoreSettings(w: StateWriter, store: DataStore, label: string) {
+  const id = store.physicalName ?? store.ref.name;
+  const what = `${label} ${id}`;
+  const source = store.copyOf === undefined ? undefined : known(store.copyOf.source, `the source of ${what}`);
+  return { id, what, storage: storageProps(store, what), placement: placementSettings(w, store.ref.id, what), source };
+}
+
 /** An RDS instance outside a cluster; a read replica names its source in `replicateSourceDb`. */
 export function writeRdsInstance(w: StateWriter, store: DataStore): void {
-  const id = store.physicalName ?? store.ref.name;
-  const what = `RDS instance ${id}`;
-  const storage = storageProps(store, what);
-  const placement = placementSettings(w, store.ref.id, what);
-  const source = store.copyOf === undefined ? undefined : known(store.copyOf.source, `the source of ${what}`);
+  const { id, what, storage, placement, source } = rdsStoreSettings(w, store, "RDS instance");
   w.add({
     type: T.instance,
     name: id,
@@ -54,11 +58,7 @@ export function writeRdsInstance(w: StateWriter, store: DataStore): void {
 
 /** An Aurora or Multi-AZ cluster; its instances' public access is theirs (`writeClusterInstance`). */
 export function writeRdsCluster(w: StateWriter, store: DataStore): void {
-  const id = store.physicalName ?? store.ref.name;
-  const what = `RDS cluster ${id}`;
-  const storage = storageProps(store, what);
-  const placement = placementSettings(w, store.ref.id, what);
-  const source = store.copyOf === undefined ? undefined : known(store.copyOf.source, `the source of ${what}`);
+  const { id, what, storage, placement, source } = rdsStoreSettings(w, store, "RDS cluster");
   w.add({
     type: T.cluster,
     name: id,
