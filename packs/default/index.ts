@@ -1,4 +1,6 @@
 // The default pack: every rule. This file only declares the pack; tests import src/pulumi.
+// First, before @pulumi/policy loads the SDK: defer the SDK modules a pack never uses at start.
+import "../../src/pulumi/defer-unused-sdk-modules";
 import { PolicyPack } from "@pulumi/policy";
 import { iamDataVersion } from "../../src/iam";
 import { ALL_RULES } from "../../src/rules";

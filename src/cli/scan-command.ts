@@ -34,6 +34,13 @@ interface ScanFlags {
   debug?: boolean;
 }
 
+/**
+ * Calls in flight per (account, region, service). Ten is what Prowler runs per service (its thread pool);
+ * the token bucket (20 calls a second per unit of concurrency) and the retries on throttling keep it
+ * polite to AWS's per-account API limits.
+ */
+export const DEFAULT_CONCURRENCY = 10;
+
 const list = (v: string): string[] => v.split(",").map((s) => s.trim()).filter((s) => s !== "");
 const positiveInt = (flag: string) => (v: string): number => {
   const n = Number(v);
@@ -55,7 +62,7 @@ export function scanCommand(): Command {
     .option("--out <file>", "write the report here (atomically) instead of stdout")
     .addOption(new Option("--format <format>", "report format").choices(["json", "pulumi-state"]).default("json"))
     .option("--endpoint-url <url>", "send every AWS call to this endpoint (an emulator)")
-    .option("--concurrency <n>", "calls in flight per account, region and service", positiveInt("--concurrency"), 4)
+    .option("--concurrency <n>", "calls in flight per account, region and service", positiveInt("--concurrency"), DEFAULT_CONCURRENCY)
     .option("--timeout <ms>", "timeout of one HTTP request, in milliseconds", positiveInt("--timeout"), 20_000)
     .addOption(new Option("--fail-on <severity>", "exit 1 on a failure at or above this severity").choices(SEVERITIES).default("high"))
     .option("--home-region <region>", "region for account-wide calls (STS, IAM, region list)", process.env.AWS_REGION ?? "us-east-1")

@@ -122,6 +122,7 @@ export async function startPack(packDir: string, opts: StartPackOptions = {}): P
     return r;
   };
 
+  let analyzerInfo: Promise<pb.AnalyzerInfo> | undefined;
   const pack: PackClient = {
     pid: proc.pid,
     port: proc.port,
@@ -130,9 +131,14 @@ export async function startPack(packDir: string, opts: StartPackOptions = {}): P
     stderr: proc.stderr,
     waitForOutput: proc.waitForOutput,
     async getAnalyzerInfo() {
-      const raw = await unary<pb.AnalyzerInfo>("GetAnalyzerInfo", (cb) =>
-        client.getAnalyzerInfo(new Empty(), new grpc.Metadata(), callOptions(), cb));
-      const info = fromAnalyzerInfo(raw);
+      // As the engine (analyzer_plugin.go, GetAnalyzerInfo): asked once per pack process, then cached.
+      // A failed call is not cached.
+      analyzerInfo ??= unary<pb.AnalyzerInfo>("GetAnalyzerInfo", (cb) =>
+        client.getAnalyzerInfo(new Empty(), new grpc.Metadata(), callOptions(), cb)).catch((e: unknown) => {
+        analyzerInfo = undefined;
+        throw e;
+      });
+      const info = fromAnalyzerInfo(await analyzerInfo);
       // As the engine: policies sorted by name, PulumiPolicy.yaml's version wins.
       info.policies.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       if (proc.manifestVersion) info.version = proc.manifestVersion;

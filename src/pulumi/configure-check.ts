@@ -1,7 +1,7 @@
-import { createRequire } from "node:module";
 import type { ConfigEntries } from "../core/pack-config";
 import { packConfigProblems } from "../core/pack-config";
 import type { AnyRule } from "../core/rule";
+import { hookAddService, policyServerGrpc } from "./policy-server-hooks";
 
 /**
  * @pulumi/policy accepts any configuration at Configure and lets a bad option surface mid-analysis as a
@@ -22,26 +22,15 @@ interface ConfigureRequest {
 }
 type Callback = (error: unknown, response?: unknown) => void;
 type Handler = (call: { request: ConfigureRequest }, callback: Callback) => unknown;
-interface GrpcModule {
-  Server: { prototype: { addService(service: unknown, implementation: Record<string, unknown>): void } };
-  status: { INVALID_ARGUMENT: number };
-}
 
 export function installConfigureCheck(rules: readonly AnyRule[]): boolean {
   if (installed) return true;
-  let grpc: GrpcModule;
-  try {
-    // The gRPC module @pulumi/policy's server registers its service with.
-    grpc = createRequire(require.resolve("@pulumi/policy/server"))("@grpc/grpc-js") as GrpcModule;
-  } catch {
-    return false;
-  }
-  const proto = grpc.Server.prototype;
-  const addService = proto.addService;
-  proto.addService = function (this: unknown, service: unknown, implementation: Record<string, unknown>) {
-    const configure = implementation?.configure as Handler | undefined;
-    if (typeof configure !== "function") return addService.call(this, service, implementation);
-    const checked: Handler = (call, callback) => {
+  const grpc = policyServerGrpc();
+  if (!grpc) return false;
+  installed = hookAddService((service, implementation) => {
+    const configure = implementation.configure as Handler | undefined;
+    if (typeof configure !== "function") return { service, implementation };
+    const checked: Handler = function (this: unknown, call, callback) {
       let given: ConfigEntries;
       try {
         given = decode(call.request);
@@ -55,10 +44,9 @@ export function installConfigureCheck(rules: readonly AnyRule[]): boolean {
       entries = given;
       return configure.call(this, call, callback);
     };
-    return addService.call(this, service, { ...implementation, configure: checked });
-  };
-  installed = true;
-  return true;
+    return { service, implementation: { ...implementation, configure: checked } };
+  });
+  return installed;
 }
 
 function decode(request: ConfigureRequest): ConfigEntries {

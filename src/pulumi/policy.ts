@@ -19,6 +19,7 @@ import { settingsFor, SHARED_SETTINGS, type PolicySettings } from "../core/setti
 import type { Inventory } from "../models/inventory";
 import { plainProps } from "./plain-props";
 import { configuredEntries } from "./configure-check";
+import { collectOverBudget } from "./heap-budget";
 import { reportFindings, type NotAssessedDisplay } from "./report-findings";
 import { resourceInventory, stackInventory } from "./request-inventory";
 
@@ -59,6 +60,7 @@ export function toPolicy(rule: AnyRule): ResourceValidationPolicy | StackValidat
   return {
     ...base,
     validateStack: (args: StackValidationArgs, report: ReportViolation) => {
+      collectOverBudget();
       const { settings, display } = settingsOf(rule, args.getConfig());
       const toEngine = (rs: readonly PolicyResource[]) => rs.filter((r) => SUPPORTED.has(r.type) || isDatabaseProvider(r.type)).map(fromPolicyResource);
       judge(rule, () => stackInventory(args.resources, toEngine, (r) => plainProps(r.props)), settings, STACK_SCOPE, report, args.notApplicable, display);
