@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { checkConfigFile } from "./config-check";
 import { iamPolicyCommand } from "./iam-policy-command";
+import { reportCommand, schemaCommand } from "./report-command";
 import { listRules } from "./rules";
 import { scanCommand } from "./scan-command";
 import { UsageError } from "./select-rules";
@@ -31,6 +32,8 @@ function program(): Command {
     });
   cdguard.addCommand(scanCommand());
   cdguard.addCommand(iamPolicyCommand());
+  cdguard.addCommand(reportCommand());
+  cdguard.addCommand(schemaCommand());
   cdguard.on("command:*", (operands: string[]) => {
     throw new UsageError(`unknown command '${operands[0]}'\n\n${cdguard.helpInformation()}`);
   });

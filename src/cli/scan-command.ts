@@ -4,13 +4,14 @@ import type { AnyRule } from "../core/rule";
 import { DEFAULT_RETRY } from "../fetchers/aws/retry";
 import { canonicalReport } from "../reports/canonical";
 import { pulumiState, pulumiStateText } from "../reports/pulumi-state";
-import { writeFileAtomic } from "../reports/write-atomic";
+import { REPORT_FORMATS } from "../reports/render";
 import { ALL_RULES } from "../rules";
 import { scan, type ScanResult } from "../scanner/scan";
 import { ALL_SOURCES, keyDirectory } from "../scanner/sources";
 import { readPolicyConfig } from "./config-check";
 import { scanCredentials } from "../fetchers/aws/credentials";
 import { progressDisplay } from "./progress-display";
+import { parseFormats, writeReports } from "./report-writing";
 import { selectRules, severityRank, SEVERITIES, UsageError } from "./select-rules";
 import { TOOL } from "./tool";
 
@@ -41,6 +42,7 @@ interface ScanFlags {
  */
 export const DEFAULT_CONCURRENCY = 10;
 
+const PULUMI_STATE = "pulumi-state";
 const list = (v: string): string[] => v.split(",").map((s) => s.trim()).filter((s) => s !== "");
 const positiveInt = (flag: string) => (v: string): number => {
   const n = Number(v);
@@ -59,8 +61,8 @@ export function scanCommand(): Command {
     .option("--pillars <list>", "pillars to run: encryption, network, segregation, iam", list)
     .option("--severity <level>", `lowest severity to run: ${SEVERITIES.join(", ")}`)
     .option("--config <file>", "the rules' settings: a policy-pack config file (JSON or YAML)")
-    .option("--out <file>", "write the report here (atomically) instead of stdout")
-    .addOption(new Option("--format <format>", "report format").choices(["json", "pulumi-state"]).default("json"))
+    .option("--out <file>", "write the report here (atomically; several formats: this name with each format's extension) instead of stdout")
+    .option("--format <list>", `comma-separated report formats: ${[...REPORT_FORMATS, PULUMI_STATE].join(", ")}`, "json")
     .option("--endpoint-url <url>", "send every AWS call to this endpoint (an emulator)")
     .option("--concurrency <n>", "calls in flight per account, region and service", positiveInt("--concurrency"), DEFAULT_CONCURRENCY)
     .option("--timeout <ms>", "timeout of one HTTP request, in milliseconds", positiveInt("--timeout"), 20_000)
@@ -76,6 +78,8 @@ export function scanCommand(): Command {
 async function runScan(flags: ScanFlags): Promise<number> {
   // The SDK warns on Node 20 that its 2027 releases need Node 22 (see the README); --quiet means quiet.
   if (flags.quiet) process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  const formats = parseFormats(flags.format, [PULUMI_STATE]);
+  if (formats.length > 1 && !flags.out) throw new UsageError(`--format ${flags.format}: several formats need --out`);
   const rules = configuredRules(flags);
   const entries = flags.config ? checkedConfig(flags.config).entries : {};
   const endpointUrl = flags.endpointUrl === undefined ? undefined : checkedEndpoint(flags.endpointUrl);
@@ -109,10 +113,10 @@ async function runScan(flags: ScanFlags): Promise<number> {
     display.finish();
   }
   // pulumi-state: the account as a `pulumi stack export` document for `pulumi policy analyze --file`.
-  const text = flags.format === "pulumi-state" ? pulumiStateText(pulumiState(result)) : `${JSON.stringify(canonicalReport(result, TOOL), null, 2)}\n`;
-  if (flags.out) writeFileAtomic(flags.out, text);
-  else process.stdout.write(text);
-  if (!flags.quiet) process.stderr.write(summary(result, flags));
+  const pulumiStateFormat = { format: PULUMI_STATE, extension: ".state.json", text: () => pulumiStateText(pulumiState(result)) };
+  const outputs = writeReports(canonicalReport(result, TOOL), formats, flags.out, [pulumiStateFormat]);
+  const written = outputs.flatMap((o) => (o.path === undefined ? [] : [o.path]));
+  if (!flags.quiet) process.stderr.write(summary(result, written));
   const floor = severityRank(flags.failOn);
   return result.findings.some((f) => f.status === "fail" && severityRank(f.rule.severity) >= floor) ? 1 : 0;
 }
@@ -146,8 +150,8 @@ function checkedEndpoint(url: string): string {
   return url;
 }
 
-function summary(result: ScanResult, flags: ScanFlags): string {
+function summary(result: ScanResult, written: readonly string[]): string {
   const by = (s: string) => result.findings.filter((f) => f.status === s).length;
-  const where = flags.out ? ` report written to ${flags.out};` : "";
+  const where = written.length > 0 ? ` report written to ${written.join(", ")};` : "";
   return `cdguard scan: account ${result.identity.account}, ${result.regions.scan.length} region(s):${where} ${by("fail")} failed, ${by("waived")} waived, ${by("pass")} passed, ${by("not-assessed")} not assessed; ${result.stats.totalRequests} API calls\n`;
 }

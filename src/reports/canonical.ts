@@ -1,69 +1,68 @@
 import type { CoverageGap } from "../adapters/aws/contribution";
-import type { Finding, FindingRule, FindingStatus } from "../core/finding";
-import type { ResourceRef } from "../core/ref";
-import { findingRule } from "../core/evaluate";
+import type { Finding, FindingStatus } from "../core/finding";
+import type { AnyRule } from "../core/rule";
+import { iamDataVersion } from "../iam";
 import type { ScanResult } from "../scanner/scan";
+import { uniqueFindingIds } from "./finding-id";
+import {
+  REPORT_SCHEMA_VERSION,
+  type CanonicalReport,
+  type ReportCoverage,
+  type ReportFinding,
+  type ReportRule,
+  type ReportScanStats,
+  type ReportScope,
+  type ReportWaiver,
+} from "./report";
 
-/** Bumped on any change a reader must know of; minor for additions. */
-export const REPORT_SCHEMA_VERSION = "1.0";
+export { REPORT_SCHEMA_VERSION, type CanonicalReport } from "./report";
 
-export interface RuleCoverage {
-  readonly ruleId: string;
-  readonly pass: number;
-  readonly fail: number;
-  readonly waived: number;
-  readonly notAssessed: number;
+export interface ToolIdentity {
+  readonly name: string;
+  readonly version: string;
 }
 
-export interface ReportFinding {
-  readonly ruleId: string;
-  readonly status: FindingStatus;
-  readonly reason?: Finding["reason"];
-  readonly resource: ResourceRef;
-  readonly message: string;
-  readonly waiver?: Finding["waiver"];
+/** The parts every canonical report has, whichever front produced the findings. */
+export interface ReportInput {
+  readonly tool: ToolIdentity;
+  readonly scope: ReportScope;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly rules: readonly AnyRule[];
+  readonly findings: readonly Finding[];
+  readonly gaps?: readonly CoverageGap[];
+  readonly stats?: ReportScanStats;
 }
 
-/** The scan's one report: every other format renders from it. */
-export interface CanonicalReport {
-  readonly schemaVersion: string;
-  readonly tool: { readonly name: string; readonly version: string };
-  readonly scan: {
-    readonly front: "aws";
-    readonly accounts: readonly string[];
-    readonly regions: readonly string[];
-    readonly regionsNotEnabled: readonly string[];
-    readonly startedAt: string;
-    readonly finishedAt: string;
-  };
-  readonly rules: readonly FindingRule[];
-  readonly findings: readonly ReportFinding[];
-  readonly coverage: readonly RuleCoverage[];
-  readonly gaps: readonly CoverageGap[];
-  readonly stats: {
-    readonly apiCalls: number;
-    readonly retries: number;
-    readonly callsPerService: Readonly<Record<string, number>>;
-    readonly resources: number;
-  };
-}
-
-export function canonicalReport(result: ScanResult, tool: { name: string; version: string }): CanonicalReport {
-  const findings = [...result.findings].sort(byRuleResourceMessage).map(reportFinding);
+/** The canonical report of any run: findings sorted, given stable ids, and counted per rule. */
+export function buildReport(input: ReportInput): CanonicalReport {
+  const sorted = [...input.findings].sort(byRuleResourceMessage);
+  const ids = uniqueFindingIds(sorted.map((f) => ({ ruleId: f.rule.id, resourceId: f.resource.id, message: f.message })));
+  const findings = sorted.map((f, i) => reportFinding(f, ids[i]!));
+  const rules = [...input.rules].sort((a, b) => a.id.localeCompare(b.id));
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
-    tool,
-    scan: {
-      front: "aws",
-      accounts: [result.identity.account],
-      regions: result.regions.scan,
-      regionsNotEnabled: result.regions.notEnabled,
-      startedAt: result.startedAt,
-      finishedAt: result.finishedAt,
-    },
-    rules: result.rules.map(findingRule),
+    tool: { name: input.tool.name, version: input.tool.version, iamDataVersion: iamDataVersion() },
+    scope: input.scope,
+    startedAt: input.startedAt,
+    finishedAt: input.finishedAt,
+    rules: rules.map(reportRule),
     findings,
-    coverage: result.rules.map((r) => coverageOf(r.id, findings)),
+    coverage: coverageOf(rules, findings),
+    gaps: input.gaps ?? [],
+    ...(input.stats ? { stats: input.stats } : {}),
+  };
+}
+
+/** The canonical report of an account scan. */
+export function canonicalReport(result: ScanResult, tool: ToolIdentity): CanonicalReport {
+  return buildReport({
+    tool,
+    scope: { front: "aws", accounts: [result.identity.account], regions: result.regions.scan, regionsNotEnabled: result.regions.notEnabled },
+    startedAt: result.startedAt,
+    finishedAt: result.finishedAt,
+    rules: result.rules,
+    findings: result.findings,
     gaps: result.gaps,
     stats: {
       apiCalls: result.stats.totalRequests,
@@ -71,23 +70,68 @@ export function canonicalReport(result: ScanResult, tool: { name: string; versio
       callsPerService: Object.fromEntries([...result.stats.requests].sort(([a], [b]) => a.localeCompare(b))),
       resources: result.resources,
     },
+  });
+}
+
+export function reportRule(rule: AnyRule): ReportRule {
+  return {
+    id: rule.id,
+    slug: rule.slug,
+    title: rule.title,
+    pillar: rule.pillar,
+    severity: rule.severity,
+    rationale: rule.rationale,
+    remediation: rule.remediation,
+    links: rule.links,
+    frameworks: Object.fromEntries(Object.entries(rule.frameworks).filter((e): e is [string, readonly string[]] => e[1] !== undefined)),
   };
 }
 
-function reportFinding(f: Finding): ReportFinding {
+function reportFinding(f: Finding, id: string): ReportFinding {
+  const waiver = f.waiver;
   return {
+    id,
     ruleId: f.rule.id,
     status: f.status,
     ...(f.reason ? { reason: f.reason } : {}),
-    resource: f.resource,
+    resource: {
+      id: f.resource.id,
+      type: f.resource.type,
+      name: f.resource.name,
+      label: f.resource.label,
+      ...(f.resource.account ? { account: f.resource.account } : {}),
+      ...(f.resource.region ? { region: f.resource.region } : {}),
+    },
     message: f.message,
-    ...(f.waiver ? { waiver: f.waiver } : {}),
+    ...(waiver && waiver.state !== "invalid" ? { waiver: reportWaiver(waiver.state, waiver.waiver) } : {}),
+    ...(waiver?.state === "invalid" ? { waiverProblem: waiver.problem } : {}),
   };
 }
 
-function coverageOf(ruleId: string, findings: readonly ReportFinding[]): RuleCoverage {
-  const count = (s: FindingStatus) => findings.filter((f) => f.ruleId === ruleId && f.status === s).length;
-  return { ruleId, pass: count("pass"), fail: count("fail"), waived: count("waived"), notAssessed: count("not-assessed") };
+type CoreWaiver = Extract<NonNullable<Finding["waiver"]>, { waiver: unknown }>["waiver"];
+
+function reportWaiver(state: "active" | "expired", w: CoreWaiver): ReportWaiver {
+  const line = (w as { line?: unknown }).line;
+  return {
+    state,
+    reason: w.reason,
+    ...(w.owner ? { owner: w.owner } : {}),
+    ...(w.until ? { expires: w.until } : {}),
+    source: w.source,
+    ...(typeof line === "number" ? { line } : {}),
+  };
+}
+
+function coverageOf(rules: readonly AnyRule[], findings: readonly ReportFinding[]): ReportCoverage[] {
+  const counts = new Map<string, Record<FindingStatus, number>>(rules.map((r) => [r.id, { pass: 0, fail: 0, waived: 0, "not-assessed": 0 }]));
+  for (const f of findings) {
+    const c = counts.get(f.ruleId);
+    if (c) c[f.status]++;
+  }
+  return rules.map((r) => {
+    const c = counts.get(r.id)!;
+    return { ruleId: r.id, evaluated: c.pass + c.fail + c.waived, pass: c.pass, fail: c.fail, waived: c.waived, notAssessed: c["not-assessed"] };
+  });
 }
 
 const byRuleResourceMessage = (a: Finding, b: Finding): number =>

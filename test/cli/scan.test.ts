@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPORT_SCHEMA_VERSION, type CanonicalReport } from "../../src/reports/canonical";
+import { parseReport } from "../../src/reports/read-report";
 import { startMoto, type MotoServer } from "../support/moto/server";
 import { REGION, SECRET_VALUES, seedAccount } from "../scanner/seed-account";
 
@@ -43,10 +44,10 @@ describe("cdguard scan", () => {
     expect(r.stdout).toBe("");
     const report = JSON.parse(readFileSync(out, "utf8")) as CanonicalReport;
     expect(report.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
-    expect(report.scan.accounts).toEqual(["123456789012"]);
-    expect(report.scan.regions).toEqual([REGION]);
+    expect(report.scope).toEqual({ front: "aws", accounts: ["123456789012"], regions: [REGION], regionsNotEnabled: [] });
+    expect(() => parseReport(readFileSync(out, "utf8"), out)).not.toThrow();
     expect(report.findings.some((f) => f.status === "fail")).toBe(true);
-    expect(report.stats.apiCalls).toBeGreaterThan(0);
+    expect(report.stats!.apiCalls).toBeGreaterThan(0);
     expect(r.stderr).toMatch(/scan: account 123456789012, 1 region\(s\): us-east-1/);
     expect(r.stderr).toMatch(/report written to .*report\.json; \d+ failed/);
     for (const v of SECRET_VALUES) expect(readFileSync(out, "utf8") + r.stderr).not.toContain(v);
@@ -57,7 +58,7 @@ describe("cdguard scan", () => {
     expect([r.status, r.stderr]).toEqual([0, ""]);
     const report = JSON.parse(r.stdout) as CanonicalReport;
     expect(report.rules.map((x) => x.id)).toEqual(["CDG-ENC-003"]);
-    expect(Object.keys(report.stats.callsPerService).sort()).toEqual(["ec2", "kms", "sts"]);
+    expect(Object.keys(report.stats!.callsPerService).sort()).toEqual(["ec2", "kms", "sts"]);
   }, 180_000);
 
   it("names a bad flag, rule, config file or endpoint and exits 2, without a stack trace", () => {
@@ -70,7 +71,9 @@ describe("cdguard scan", () => {
       [["scan", "--config", join(dir, "bad.yaml")], /--config .*bad\.yaml: 'kms-key-rotation-enabeld' is not a policy of this pack \(did you mean 'kms-key-rotation-enabled'\?\)/],
       [["scan", "--config", join(dir, "missing.yaml")], /cannot read .*missing\.yaml: ENOENT/],
       [["scan", "--endpoint-url", "ftp://127.0.0.1:1"], /--endpoint-url: 'ftp:\/\/127\.0\.0\.1:1' must be http or https/],
-      [["scan", "--format", "xml"], /option '--format <format>' argument 'xml' is invalid/],
+      [["scan", "--format", "xml"], /--format: 'xml' is not a format; choose from json, .*pulumi-state/],
+      [["scan", "--format", "json,pulumi-state"], /--format json,pulumi-state: several formats need --out/],
+      [["scan", "--format", "json,json", "--out", join(dir, "r.json")], /--format: 'json' is given twice/],
     ];
     for (const [args, message] of cases) {
       const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", env: env() });
@@ -78,6 +81,16 @@ describe("cdguard scan", () => {
       expect(r.stderr).not.toContain("    at ");
     }
   });
+
+  it("writes several formats in one run, each beside --out with its extension", async () => {
+    const out = join(dir, "multi", "scan.json");
+    mkdirSync(join(dir, "multi"));
+    const r = await run(["scan", "--endpoint-url", moto.endpoint, "--regions", REGION, "--rules", "CDG-ENC-001", "--format", "json,pulumi-state", "--out", out, "--quiet"]);
+    expect(r.stderr).toBe("");
+    expect(readdirSync(join(dir, "multi")).sort()).toEqual(["scan.json", "scan.state.json"]);
+    expect(parseReport(readFileSync(out, "utf8"), out).rules.map((x) => x.id)).toEqual(["CDG-ENC-001"]);
+    expect((JSON.parse(readFileSync(join(dir, "multi", "scan.state.json"), "utf8")) as { version: number }).version).toBe(3);
+  }, 180_000);
 
   it("names the AWS call when the scan cannot start", async () => {
     const r = await run(["scan", "--endpoint-url", "http://127.0.0.1:9", "--regions", REGION, "--timeout", "2000"]);
