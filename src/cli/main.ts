@@ -2,6 +2,8 @@
 import { Command, CommanderError } from "commander";
 import { checkConfigFile } from "./config-check";
 import { iamPolicyCommand } from "./iam-policy-command";
+import { diffCommand } from "./diff-command";
+import { previewReportCommand } from "./preview-report-command";
 import { reportCommand, schemaCommand } from "./report-command";
 import { listRules } from "./rules";
 import { scanCommand } from "./scan-command";
@@ -34,6 +36,8 @@ function program(): Command {
   cdguard.addCommand(iamPolicyCommand());
   cdguard.addCommand(reportCommand());
   cdguard.addCommand(schemaCommand());
+  cdguard.addCommand(previewReportCommand());
+  cdguard.addCommand(diffCommand());
   cdguard.on("command:*", (operands: string[]) => {
     throw new UsageError(`unknown command '${operands[0]}'\n\n${cdguard.helpInformation()}`);
   });

@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import { packConfigProblems } from "../core/pack-config";
-import type { AnyRule } from "../core/rule";
+import { loadWaiversFile, WaiversFileError, type FileWaiver } from "../core/waiver-file";
+import type { AnyRule, Severity } from "../core/rule";
 import { DEFAULT_RETRY } from "../fetchers/aws/retry";
 import { canonicalReport } from "../reports/canonical";
 import { pulumiState, pulumiStateText } from "../reports/pulumi-state";
@@ -12,6 +13,9 @@ import { readPolicyConfig } from "./config-check";
 import { scanCredentials } from "../fetchers/aws/credentials";
 import { progressDisplay } from "./progress-display";
 import { parseFormats, writeReports } from "./report-writing";
+import { compareReports, reportAt } from "./diff-command";
+import { diffExitCode } from "../reports/diff";
+import { renderDiff } from "../reports/diff-render";
 import { selectRules, severityRank, SEVERITIES, UsageError } from "./select-rules";
 import { TOOL } from "./tool";
 
@@ -33,6 +37,9 @@ interface ScanFlags {
   homeRegion: string;
   quiet?: boolean;
   debug?: boolean;
+  baseline?: string;
+  allowScopeChange?: boolean;
+  waivers?: string;
 }
 
 /**
@@ -68,6 +75,9 @@ export function scanCommand(): Command {
     .option("--timeout <ms>", "timeout of one HTTP request, in milliseconds", positiveInt("--timeout"), 20_000)
     .addOption(new Option("--fail-on <severity>", "exit 1 on a failure at or above this severity").choices(SEVERITIES).default("high"))
     .option("--home-region <region>", "region for account-wide calls (STS, IAM, region list)", process.env.AWS_REGION ?? "us-east-1")
+    .option("--waivers <file>", "a waivers file (YAML: rule, resource pattern, reason, owner, expires), applied beside waiver tags")
+    .option("--baseline <file>", "an earlier canonical report: print what changed, and exit 1 only on new failures at or above --fail-on")
+    .option("--allow-scope-change", "with --baseline: compare even when accounts or regions differ (the diff says what both were)")
     .option("--quiet", "no progress on stderr")
     .option("--debug", "print stack traces of unexpected errors")
     .action(async (flags: ScanFlags) => {
@@ -80,6 +90,8 @@ async function runScan(flags: ScanFlags): Promise<number> {
   if (flags.quiet) process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const formats = parseFormats(flags.format, [PULUMI_STATE]);
   if (formats.length > 1 && !flags.out) throw new UsageError(`--format ${flags.format}: several formats need --out`);
+  const baseline = flags.baseline ? reportAt(flags.baseline) : undefined;
+  const waivers = flags.waivers ? waiversFrom(flags.waivers) : undefined;
   const rules = configuredRules(flags);
   const entries = flags.config ? checkedConfig(flags.config).entries : {};
   const endpointUrl = flags.endpointUrl === undefined ? undefined : checkedEndpoint(flags.endpointUrl);
@@ -108,17 +120,34 @@ async function runScan(flags: ScanFlags): Promise<number> {
       sources: ALL_SOURCES,
       keyDirectory,
       progress: display,
+      ...(waivers ? { waivers } : {}),
     });
   } finally {
     display.finish();
   }
   // pulumi-state: the account as a `pulumi stack export` document for `pulumi policy analyze --file`.
   const pulumiStateFormat = { format: PULUMI_STATE, extension: ".state.json", text: () => pulumiStateText(pulumiState(result)) };
-  const outputs = writeReports(canonicalReport(result, TOOL), formats, flags.out, [pulumiStateFormat]);
+  const report = canonicalReport(result, TOOL);
+  // The baseline is compared before anything is written: a scope mismatch leaves no half-done run behind.
+  const drift = baseline && flags.baseline ? compareReports(baseline, report, flags.baseline, "this scan", flags.allowScopeChange === true) : undefined;
+  const outputs = writeReports(report, formats, flags.out, [pulumiStateFormat]);
   const written = outputs.flatMap((o) => (o.path === undefined ? [] : [o.path]));
   if (!flags.quiet) process.stderr.write(summary(result, written));
+  if (drift) {
+    if (!flags.quiet) process.stderr.write(renderDiff(drift, "text"));
+    return diffExitCode(drift, flags.failOn as Severity);
+  }
   const floor = severityRank(flags.failOn);
   return result.findings.some((f) => f.status === "fail" && severityRank(f.rule.severity) >= floor) ? 1 : 0;
+}
+
+function waiversFrom(file: string): readonly FileWaiver[] {
+  try {
+    return loadWaiversFile(file, ALL_RULES).waivers;
+  } catch (e) {
+    if (e instanceof WaiversFileError) throw new UsageError(`--waivers:\n${e.message}`);
+    throw e;
+  }
 }
 
 function configuredRules(flags: ScanFlags): AnyRule[] {

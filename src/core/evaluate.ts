@@ -3,6 +3,8 @@ import type { Finding, FindingRule, FindingWaiver } from "./finding";
 import type { ResourceRef } from "./ref";
 import type { AnyRule, Outcome, RuleContext } from "./rule";
 import { isUnknown, type Val } from "./value";
+import { chooseWaiver } from "./waiver-choice";
+import type { FileWaiver } from "./waiver-file";
 import { todayUtc, waiverFromTags } from "./waivers";
 
 /** What evaluation reads of an inventory beyond what the rules read: the tags that carry waivers. */
@@ -15,12 +17,14 @@ export interface EvaluateOptions {
   readonly scope: ResourceRef;
   /** YYYY-MM-DD that waivers' expiry dates are judged on; default today (UTC). */
   readonly today?: string;
+  /** Waivers of a waivers file (loadWaiversFile), beside those the resources' tags carry. */
+  readonly waivers?: readonly FileWaiver[];
 }
 
 /**
  * Runs each rule over the inventory and turns its outcomes into findings: a rule that throws (or an
  * inventory that cannot be built, when given as a function) is "not assessed" for the whole scope,
- * waivers on a failing resource's tags are applied, and not-applicable outcomes are dropped.
+ * waivers (a failing resource's tags, the waivers file) are applied, and not-applicable outcomes are dropped.
  */
 export function evaluate<I extends WaiverTags>(
   rules: readonly AnyRule[],
@@ -28,7 +32,7 @@ export function evaluate<I extends WaiverTags>(
   contextOf: (rule: AnyRule) => RuleContext<unknown>,
   opts: EvaluateOptions,
 ): Finding[] {
-  const today = opts.today ?? todayUtc();
+  const waivers: WaiverSources = { today: opts.today ?? todayUtc(), file: opts.waivers ?? [] };
   const findings: Finding[] = [];
   let built: I | undefined = typeof inventory === "function" ? undefined : inventory;
   for (const rule of rules) {
@@ -43,14 +47,19 @@ export function evaluate<I extends WaiverTags>(
       continue;
     }
     for (const o of outcomes) {
-      const finding = toFinding(meta, o, built, contextOf(rule), today);
+      const finding = toFinding(meta, o, built, contextOf(rule), waivers);
       if (finding) findings.push(finding);
     }
   }
   return findings;
 }
 
-function toFinding(rule: FindingRule, o: Outcome, inventory: WaiverTags, ctx: RuleContext<unknown>, today: string): Finding | undefined {
+interface WaiverSources {
+  readonly today: string;
+  readonly file: readonly FileWaiver[];
+}
+
+function toFinding(rule: FindingRule, o: Outcome, inventory: WaiverTags, ctx: RuleContext<unknown>, waivers: WaiverSources): Finding | undefined {
   const base = { rule, resource: o.resource, message: o.message };
   switch (o.status) {
     case "not-applicable":
@@ -60,24 +69,17 @@ function toFinding(rule: FindingRule, o: Outcome, inventory: WaiverTags, ctx: Ru
     case "unknown":
       return { ...base, status: "not-assessed", ...(o.reason ? { reason: o.reason } : {}) };
     case "fail": {
-      const waiver = waiverOf(rule.id, o.resource, inventory, ctx, today);
+      const waiver = waiverOf(rule.id, o.resource, inventory, ctx, waivers);
       if (waiver === undefined) return { ...base, status: "fail" };
       return { ...base, status: waiver.state === "active" ? "waived" : "fail", waiver };
     }
   }
 }
 
-function waiverOf(ruleId: string, resource: ResourceRef, inventory: WaiverTags, ctx: RuleContext<unknown>, today: string): FindingWaiver | undefined {
+function waiverOf(ruleId: string, resource: ResourceRef, inventory: WaiverTags, ctx: RuleContext<unknown>, waivers: WaiverSources): FindingWaiver | undefined {
   const tags = inventory.tags?.get(resource.id);
-  const state = waiverFromTags(isUnknown(tags) ? undefined : tags, ruleId, ctx.config, today);
-  switch (state.kind) {
-    case "none":
-      return undefined;
-    case "invalid":
-      return { state: "invalid", problem: state.problem };
-    default:
-      return { state: state.kind, waiver: state.waiver };
-  }
+  const tag = waiverFromTags(isUnknown(tags) ? undefined : tags, ruleId, ctx.config, waivers.today);
+  return chooseWaiver(ruleId, resource.id, tag, waivers.file, waivers.today);
 }
 
 export function findingRule(rule: AnyRule): FindingRule {

@@ -9,7 +9,7 @@ export type FindingStatus = "fail" | "pass" | "not-assessed" | "waived";
 /** The rule's metadata a finding carries, so a report needs nothing else to explain it. */
 export type FindingRule = Pick<AnyRule, "id" | "slug" | "title" | "pillar" | "severity" | "frameworks">;
 
-/** A waiver that matched the finding's resource, or a waiver tag that could not be read. */
+/** A waiver that matched the finding's resource (a tag or a waivers file's entry), or a waiver tag that could not be read. */
 export type FindingWaiver =
   | { readonly state: "active" | "expired"; readonly waiver: Waiver }
   | { readonly state: "invalid"; readonly problem: string };

@@ -10,4 +10,8 @@ export * from "./ref";
 export * from "./rule";
 export * from "./settings";
 export * from "./value";
+export * from "./waiver-choice";
+export * from "./waiver-file";
+export * from "./waiver-glob";
+export * from "./waiver-tags";
 export * from "./waivers";

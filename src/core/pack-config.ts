@@ -13,12 +13,30 @@ export const PACK_SETTINGS = "pack-settings";
 /** Configuration entries by name, as the engine's Configure call carries them (levels left out). */
 export type ConfigEntries = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
+/** Settings of the run rather than of a rule: only the pack-wide entry (and `all`) takes them. */
+export const PACK_ONLY_SETTINGS: Record<string, OptionSchema> = {
+  waiversFile: {
+    type: "string",
+    description:
+      "A waivers file (README, Waivers) applied to every policy: an absolute path, or a path relative to the policy pack's directory (the pack's working directory; the engine does not tell a pack where the program is).",
+  },
+};
+
+/** The waivers file the configuration names: `pack-settings` first, then `all` (as shared settings are read). */
+export function waiversFileSetting(entries: ConfigEntries): string | undefined {
+  for (const source of [entries[PACK_SETTINGS], entries.all]) {
+    const value = source?.waiversFile;
+    if (typeof value === "string") return value;
+  }
+  return undefined;
+}
+
 /** Names the engine itself gives meaning to: `all` lends its enforcement level to every policy. */
 const ENGINE_NAMES: readonly string[] = ["all"];
 
 /** Every setting the pack-wide entry accepts, with the schema it is checked against. */
 export function packWideSchema(rules: readonly AnyRule[]): Record<string, OptionSchema> {
-  const out: Record<string, OptionSchema> = { ...SHARED_SETTINGS };
+  const out: Record<string, OptionSchema> = { ...SHARED_SETTINGS, ...PACK_ONLY_SETTINGS };
   for (const rule of rules) for (const [k, s] of Object.entries((rule.options ?? {}) as Record<string, OptionSchema>)) out[k] ??= s;
   return out;
 }
@@ -41,6 +59,10 @@ export function packConfigProblems(entries: ConfigEntries, rules: readonly AnyRu
     }
     const valid = rule ? [...Object.keys(rule.options ?? {}), ...Object.keys(SHARED_SETTINGS)] : Object.keys(wide);
     for (const [key, value] of Object.entries(props)) {
+      if (rule && key in PACK_ONLY_SETTINGS) {
+        problems.push(`'${name}': '${key}' is a setting of the whole pack: set it in '${PACK_SETTINGS}'`);
+        continue;
+      }
       if (!valid.includes(key)) {
         problems.push(`'${name}': '${key}' is not a setting of ${rule ? "this policy" : "the pack"}${suggest(key, valid)}`);
         continue;
@@ -48,6 +70,7 @@ export function packConfigProblems(entries: ConfigEntries, rules: readonly AnyRu
       const schema = rule ? (((rule.options ?? {}) as Record<string, OptionSchema>)[key] ?? SHARED_SETTINGS[key]) : wide[key];
       const problem = schema ? checkValue(value, schema) : undefined;
       if (problem) problems.push(`'${name}': '${key}' ${problem}`);
+      else if (key === "waiversFile" && typeof value === "string" && value.trim() === "") problems.push(`'${name}': 'waiversFile' is empty`);
     }
   }
   if (problems.length > 0) return problems;

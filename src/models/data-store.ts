@@ -78,6 +78,11 @@ export interface DataStore {
   readonly variant?: StoreVariant;
   /** The store's AWS name or identifier, when known (bucket name, DB identifier...). */
   readonly physicalName?: string;
+  /**
+   * The store's ARN as the provider reports it (the Pulumi front's `arn` output): Unknown while a
+   * new store is planned. Unset where the front gives none; the scanner's model id is the ARN.
+   */
+  readonly arn?: Val<string | undefined>;
   readonly tags: Val<Tags | undefined>;
   readonly encryption: Val<EncryptionAtRest>;
   /** Parts encrypted on their own (block devices, replicas); all must be encrypted too. */

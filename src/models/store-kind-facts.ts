@@ -16,6 +16,8 @@ export interface StoreKindFacts {
   /** The store's own encryption only summarises its parts (an instance is its block devices). */
   readonly summarisesParts?: true;
   readonly encryption: StoreEncryptionFacts;
+  /** The service part of the kind's ARNs; none for stores IAM cannot name (logical databases). */
+  readonly arnService?: string;
 }
 
 const ALWAYS_AWS_OWNED = { always: true, keyless: "aws-owned" } as const;
@@ -25,38 +27,38 @@ const SWITCHED_AWS_MANAGED = { keyless: "aws-managed" } as const;
 
 export const STORE_KIND_FACTS = {
   /** SSE-S3 on every new object since January 2023. */
-  "s3-bucket": { label: "S3 bucket", encryption: ALWAYS_AWS_OWNED },
-  "rds-instance": { label: "RDS instance", encryption: SWITCHED_AWS_MANAGED },
-  "rds-cluster": { label: "RDS cluster", encryption: SWITCHED_AWS_MANAGED },
+  "s3-bucket": { label: "S3 bucket", arnService: "s3", encryption: ALWAYS_AWS_OWNED },
+  "rds-instance": { label: "RDS instance", arnService: "rds", encryption: SWITCHED_AWS_MANAGED },
+  "rds-cluster": { label: "RDS cluster", arnService: "rds", encryption: SWITCHED_AWS_MANAGED },
   /** SSE off or not set: an AWS-owned key; on without a key: the AWS-managed aws/dynamodb key. */
-  "dynamodb-table": { label: "DynamoDB table", encryption: ALWAYS_AWS_OWNED },
+  "dynamodb-table": { label: "DynamoDB table", arnService: "dynamodb", encryption: ALWAYS_AWS_OWNED },
   /** Without a key: the account's default EBS key, aws/ebs unless changed. */
-  "ebs-volume": { label: "EBS volume", encryption: SWITCHED_AWS_MANAGED },
-  "ebs-snapshot-copy": { label: "EBS snapshot copy", encryption: SWITCHED_AWS_MANAGED },
+  "ebs-volume": { label: "EBS volume", arnService: "ec2", encryption: SWITCHED_AWS_MANAGED },
+  "ebs-snapshot-copy": { label: "EBS snapshot copy", arnService: "ec2", encryption: SWITCHED_AWS_MANAGED },
   /** A copy without a key keeps its source's encryption and key. */
-  "rds-snapshot-copy": { label: "RDS snapshot copy", encryption: {} },
-  "ec2-instance": { label: "EC2 instance", summarisesParts: true, encryption: SWITCHED_AWS_MANAGED },
-  "launch-template": { label: "EC2 launch template", summarisesParts: true, encryption: SWITCHED_AWS_MANAGED },
-  "efs-file-system": { label: "EFS file system", encryption: SWITCHED_AWS_MANAGED },
+  "rds-snapshot-copy": { label: "RDS snapshot copy", arnService: "rds", encryption: {} },
+  "ec2-instance": { label: "EC2 instance", summarisesParts: true, arnService: "ec2", encryption: SWITCHED_AWS_MANAGED },
+  "launch-template": { label: "EC2 launch template", summarisesParts: true, arnService: "ec2", encryption: SWITCHED_AWS_MANAGED },
+  "efs-file-system": { label: "EFS file system", arnService: "elasticfilesystem", encryption: SWITCHED_AWS_MANAGED },
   /** Every new provisioned cluster since January 2025. */
-  "redshift-cluster": { label: "Redshift cluster", encryption: { onByDefault: true, keyless: "aws-owned" } },
-  "redshift-serverless-namespace": { label: "Redshift Serverless namespace", encryption: ALWAYS_AWS_OWNED },
-  "elasticache-replication-group": { label: "ElastiCache replication group", encryption: { keyless: "aws-owned" } },
-  "elasticache-serverless-cache": { label: "ElastiCache serverless cache", encryption: ALWAYS_AWS_OWNED },
-  "opensearch-domain": { label: "OpenSearch domain", encryption: SWITCHED_AWS_MANAGED },
-  "docdb-cluster": { label: "DocumentDB cluster", encryption: SWITCHED_AWS_MANAGED },
-  "neptune-cluster": { label: "Neptune cluster", encryption: SWITCHED_AWS_MANAGED },
+  "redshift-cluster": { label: "Redshift cluster", arnService: "redshift", encryption: { onByDefault: true, keyless: "aws-owned" } },
+  "redshift-serverless-namespace": { label: "Redshift Serverless namespace", arnService: "redshift-serverless", encryption: ALWAYS_AWS_OWNED },
+  "elasticache-replication-group": { label: "ElastiCache replication group", arnService: "elasticache", encryption: { keyless: "aws-owned" } },
+  "elasticache-serverless-cache": { label: "ElastiCache serverless cache", arnService: "elasticache", encryption: ALWAYS_AWS_OWNED },
+  "opensearch-domain": { label: "OpenSearch domain", arnService: "es", encryption: SWITCHED_AWS_MANAGED },
+  "docdb-cluster": { label: "DocumentDB cluster", arnService: "rds", encryption: SWITCHED_AWS_MANAGED },
+  "neptune-cluster": { label: "Neptune cluster", arnService: "rds", encryption: SWITCHED_AWS_MANAGED },
   /** SSE-SQS by default for new queues since 2022. */
-  "sqs-queue": { label: "SQS queue", encryption: { onByDefault: true, keyless: "aws-owned" } },
+  "sqs-queue": { label: "SQS queue", arnService: "sqs", encryption: { onByDefault: true, keyless: "aws-owned" } },
   /** Encrypted only with a key it names. */
-  "sns-topic": { label: "SNS topic", encryption: {} },
-  "kinesis-stream": { label: "Kinesis data stream", encryption: SWITCHED_AWS_MANAGED },
+  "sns-topic": { label: "SNS topic", arnService: "sns", encryption: {} },
+  "kinesis-stream": { label: "Kinesis data stream", arnService: "kinesis", encryption: SWITCHED_AWS_MANAGED },
   /** Server-side encryption off by default; on, the default key type is AWS_OWNED_CMK. */
-  "firehose-delivery-stream": { label: "Firehose delivery stream", encryption: { keyless: "aws-owned" } },
-  "log-group": { label: "CloudWatch log group", encryption: ALWAYS_AWS_OWNED },
-  "secret": { label: "Secrets Manager secret", encryption: ALWAYS_AWS_MANAGED },
-  "backup-vault": { label: "Backup vault", encryption: ALWAYS_AWS_MANAGED },
-  "msk-cluster": { label: "MSK cluster", encryption: ALWAYS_AWS_MANAGED },
+  "firehose-delivery-stream": { label: "Firehose delivery stream", arnService: "firehose", encryption: { keyless: "aws-owned" } },
+  "log-group": { label: "CloudWatch log group", arnService: "logs", encryption: ALWAYS_AWS_OWNED },
+  "secret": { label: "Secrets Manager secret", arnService: "secretsmanager", encryption: ALWAYS_AWS_MANAGED },
+  "backup-vault": { label: "Backup vault", arnService: "backup", encryption: ALWAYS_AWS_MANAGED },
+  "msk-cluster": { label: "MSK cluster", arnService: "kafka", encryption: ALWAYS_AWS_MANAGED },
   /** Stored as its database server is. */
   "logical-database": { label: "logical database", encryption: {} },
 } as const satisfies Record<StoreKind, StoreKindFacts>;

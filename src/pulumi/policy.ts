@@ -18,7 +18,7 @@ import { pillarTag, type AnyRule, type OptionSchema } from "../core/rule";
 import { settingsFor, SHARED_SETTINGS, type PolicySettings } from "../core/settings";
 import type { Inventory } from "../models/inventory";
 import { plainProps } from "./plain-props";
-import { configuredEntries } from "./configure-check";
+import { configuredEntries, configuredWaivers } from "./configure-check";
 import { collectOverBudget } from "./heap-budget";
 import { reportFindings, type NotAssessedDisplay } from "./report-findings";
 import { resourceInventory, stackInventory } from "./request-inventory";
@@ -80,7 +80,7 @@ function judge(
   notApplicable: (reason?: string) => never,
   display: NotAssessedDisplay,
 ): void {
-  const findings = evaluate([rule], inventoryOf, () => settings, { scope });
+  const findings = evaluate([rule], inventoryOf, () => settings, { scope, waivers: configuredWaivers() });
   reportFindings(findings, report, notApplicable, display);
 }
 

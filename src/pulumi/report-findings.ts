@@ -1,6 +1,7 @@
 import type { ReportViolation } from "@pulumi/policy";
 import { boundValue, MESSAGE_LIMIT } from "../core/bounded-text";
 import type { Finding } from "../core/finding";
+import type { Waiver } from "../core/waivers";
 import { safeMessage, secretsVisible } from "./safe-message";
 
 /** How many "not assessed" messages one policy's not-applicable reason lists before counting the rest. */
@@ -20,8 +21,9 @@ const reportAdvisory = (report: ReportViolation, message: string, urn: string | 
   (report as unknown as (v: object) => void)({ message, ...(urn ? { urn } : {}), enforcementLevel: "advisory" });
 
 /**
- * Hands a policy's findings to the engine: failures as violations, waived ones as advisory violations
- * marked WAIVED, and what could not be judged as "not assessed: ..." (see NotAssessedDisplay). Passes say
+ * Hands a policy's findings to the engine: failures as violations (naming an expired or unreadable
+ * waiver), waived ones as advisory violations marked WAIVED with the waiver's expiry, owner, reason and
+ * file, and what could not be judged as "not assessed: ..." (see NotAssessedDisplay). Passes say
  * nothing: the engine has no channel for them.
  *
  * Every text handed over goes through `safeMessage`: the secrets of the request are redacted, then each
@@ -49,12 +51,12 @@ export function reportFindings(
     const w = f.waiver;
     if (f.status === "waived" && w?.state === "active") {
       const until = w.waiver.until ? ` until ${w.waiver.until}` : "";
-      const reason = secretsVisible() ? boundValue(w.waiver.reason) : "(reason withheld)";
       // A waived finding stays visible without blocking the preview.
-      reportAdvisory(report, safeMessage(`${message} — WAIVED${until}: ${reason}`), urnOf(f));
+      reportAdvisory(report, safeMessage(`${message} — WAIVED${until}${waiverDetails(w.waiver)}`), urnOf(f));
       continue;
     }
-    const note = w?.state === "expired" ? ` (waiver expired on ${w.waiver.until})` : w?.state === "invalid" ? ` (${boundValue(w.problem)})` : "";
+    const note =
+      w?.state === "expired" ? ` (waiver expired on ${w.waiver.until}${waiverDetails(w.waiver)})` : w?.state === "invalid" ? ` (${boundValue(w.problem)})` : "";
     report(safeMessage(`${message}${note}`), urnOf(f));
   }
   const unknowns = findings.filter((f) => f.status === "not-assessed");
@@ -65,6 +67,18 @@ export function reportFindings(
     const more = unknowns.length > SHOWN_UNKNOWNS ? `; and ${unknowns.length - SHOWN_UNKNOWNS} more` : "";
     notApplicable(safeMessage(`not assessed: ${shown.join("; ")}${more}`));
   }
+}
+
+/**
+ * `, owner <who>: <reason> (<file>:<line>)`. A tag's texts are the program's and may be secret: when the
+ * pack cannot tell which values are, they are withheld. A waivers file's texts are the user's own.
+ */
+function waiverDetails(w: Waiver): string {
+  const fromProgram = w.source === "tag";
+  const shown = (text: string, what: string): string => (fromProgram && !secretsVisible() ? `(${what} withheld)` : boundValue(text));
+  const owner = w.owner ? `, owner ${shown(w.owner, "owner")}` : "";
+  const where = fromProgram ? "" : ` (${w.source}${w.line === undefined ? "" : `:${w.line}`})`;
+  return `${owner}: ${shown(w.reason, "reason")}${where}`;
 }
 
 const URN = /^urn:pulumi:[^\s]*$/;

@@ -1,5 +1,6 @@
 import type { CoverageGap } from "../adapters/aws/contribution";
 import type { FindingStatus } from "../core/finding";
+import type { ResourceRef } from "../core/ref";
 import type { PillarKey, Severity } from "../core/rule";
 import type { UnknownReason } from "../core/value";
 
@@ -45,17 +46,8 @@ export interface ReportRule {
   readonly frameworks: Readonly<Record<string, readonly string[]>>;
 }
 
-export interface ReportResource {
-  /** ARN (deployed) or URN (Pulumi): the resource's identity in the finding id. */
-  readonly id: string;
-  /** Provider type token (Pulumi) or CloudFormation-style type (AWS). */
-  readonly type: string;
-  readonly name: string;
-  /** Human label, e.g. "S3 bucket". */
-  readonly label: string;
-  readonly account?: string;
-  readonly region?: string;
-}
+/** The resource: ARN (deployed) or URN (Pulumi) as `id`, the resource's identity in the finding id. */
+export type ReportResource = Pick<ResourceRef, "id" | "type" | "name" | "label" | "account" | "region">;
 
 export interface ReportWaiver {
   /** "active" waives the finding; "expired" leaves it failing and is shown as expired everywhere. */

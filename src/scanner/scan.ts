@@ -5,6 +5,7 @@ import { configFor, type ConfigEntries } from "../core/pack-config";
 import type { ResourceRef } from "../core/ref";
 import type { AnyRule, RuleContext } from "../core/rule";
 import { settingsFor } from "../core/settings";
+import type { FileWaiver } from "../core/waiver-file";
 import type { AwsAccess } from "../fetchers/aws/context";
 import type { Inventory } from "../models/inventory";
 import { Limiters } from "../fetchers/aws/limiter";
@@ -29,6 +30,8 @@ export interface ScanRequest {
   readonly progress?: ScanProgress;
   /** YYYY-MM-DD waivers are judged on; default today (UTC). */
   readonly today?: string;
+  /** The waivers file's entries (`--waivers FILE`, loadWaiversFile), applied beside the resources' waiver tags. */
+  readonly waivers?: readonly FileWaiver[];
 }
 
 export interface ScanResult {
@@ -70,7 +73,7 @@ export async function scan(req: ScanRequest): Promise<ScanResult> {
   const scope = accountRef(identity);
   const allGaps = [...gaps, ...regionGaps(regions, sources)];
   const findings = [
-    ...evaluate(req.rules, inventory, contextOf, { scope, ...(req.today ? { today: req.today } : {}) }),
+    ...evaluate(req.rules, inventory, contextOf, { scope, ...(req.today ? { today: req.today } : {}), ...(req.waivers ? { waivers: req.waivers } : {}) }),
     ...gapFindings(allGaps, sources, req.rules, identity),
   ];
   progress.accountDone(identity.account, findings.length, findings.filter((f) => f.status === "not-assessed").length);

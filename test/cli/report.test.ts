@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
@@ -33,6 +33,16 @@ describe("cdguard report", () => {
     const r = run(["report", "--from", from, "--format", "json", "--out", out]);
     expect([r.status, r.stderr]).toEqual([0, `cdguard report: wrote ${out}\n`]);
     expect(parseReport(readFileSync(out, "utf8"), out)).toEqual(SAMPLE_SCAN_REPORT);
+  });
+
+  it("renders every format in one run, each beside --out with its extension", () => {
+    const out = join(dir, "all", "report");
+    mkdirSync(join(dir, "all"));
+    const r = run(["report", "--from", from, "--format", "json,sarif,html,markdown,csv,junit,ocsf", "--out", out]);
+    expect(r.status).toBe(0);
+    expect(readdirSync(join(dir, "all")).sort()).toEqual(["report.csv", "report.html", "report.json", "report.md", "report.ocsf.json", "report.sarif", "report.xml"]);
+    expect((JSON.parse(readFileSync(`${out}.sarif`, "utf8")) as { version: string }).version).toBe("2.1.0");
+    expect(readFileSync(`${out}.html`, "utf8")).toMatch(/^<!DOCTYPE html>/i);
   });
 
   it("writes to stdout without --out", () => {

@@ -92,6 +92,49 @@ describe("cdguard scan", () => {
     expect((JSON.parse(readFileSync(join(dir, "multi", "scan.state.json"), "utf8")) as { version: number }).version).toBe(3);
   }, 180_000);
 
+  it("with --baseline, exits 1 only on failures the baseline did not have, and refuses another scope", async () => {
+    const base = join(dir, "baseline.json");
+    const args = ["scan", "--endpoint-url", moto.endpoint, "--regions", REGION, "--rules", "CDG-ENC-001,CDG-NET-002"];
+    expect((await run([...args, "--out", base, "--quiet"])).status).toBe(1);
+    const same = await run([...args, "--baseline", base, "--out", join(dir, "again.json")]);
+    expect(same.status).toBe(0);
+    expect(same.stderr).toMatch(/0 new/);
+    const report = JSON.parse(readFileSync(base, "utf8")) as CanonicalReport;
+    const dropped = report.findings.find((f) => f.status === "fail" && f.ruleId === "CDG-NET-002")!;
+    const older = join(dir, "older.json");
+    writeFileSync(older, JSON.stringify({ ...report, findings: report.findings.filter((f) => f.id !== dropped.id) }));
+    const drift = await run([...args, "--baseline", older, "--out", join(dir, "drift.json"), "--fail-on", "low"]);
+    expect(drift.status).toBe(1);
+    expect(drift.stderr).toContain("New failures (1):");
+    expect(drift.stderr).toContain(`${dropped.ruleId} ${dropped.resource.label} '${dropped.resource.name}'`);
+    const other = join(dir, "other-account.json");
+    writeFileSync(other, JSON.stringify({ ...report, scope: { ...report.scope, accounts: ["999999999999"] } }));
+    const refused = await run([...args, "--baseline", other, "--out", join(dir, "refused.json")]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/cannot compare .*other-account\.json \(OLD\) with this scan \(NEW\)/);
+    expect(refused.stderr).not.toContain("    at ");
+  }, 300_000);
+
+  it("applies a waivers file (--waivers), and names the file and line of a bad one", async () => {
+    const args = ["scan", "--endpoint-url", moto.endpoint, "--regions", REGION, "--rules", "CDG-NET-002", "--quiet"];
+    const before = JSON.parse((await run(args)).stdout) as CanonicalReport;
+    const failing = before.findings.find((f) => f.status === "fail")!;
+    const file = join(dir, "waivers.yaml");
+    writeFileSync(
+      file,
+      `waivers:\n  - rule: ${failing.ruleId}\n    resource: "${failing.resource.id}"\n    reason: Accepted until the migration\n    owner: dba@example.com\n    expires: 2099-12-31\n`,
+    );
+    const after = JSON.parse((await run([...args, "--waivers", file])).stdout) as CanonicalReport;
+    const waived = after.findings.find((f) => f.id === failing.id)!;
+    expect(waived.status).toBe("waived");
+    expect(waived.waiver).toEqual({ state: "active", reason: "Accepted until the migration", owner: "dba@example.com", expires: "2099-12-31", source: file, line: 2 });
+    writeFileSync(file, "waivers:\n  - rule: CDG-NET-002\n    resource: x\n    reason: r\n    owner: o\n    expires: 2099-02-30\n");
+    const bad = await run([...args, "--waivers", file]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:6: .*2099-02-30`));
+    expect(bad.stderr).not.toContain("    at ");
+  }, 180_000);
+
   it("names the AWS call when the scan cannot start", async () => {
     const r = await run(["scan", "--endpoint-url", "http://127.0.0.1:9", "--regions", REGION, "--timeout", "2000"]);
     expect(r.status).toBe(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { configFor, PACK_SETTINGS, packConfigProblems } from "../../src/core/pack-config";
+import { configFor, PACK_SETTINGS, packConfigProblems, waiversFileSetting } from "../../src/core/pack-config";
 import { settingsFor } from "../../src/core/settings";
 import { ALL_RULES, kmsKeyDeletionWindowSufficient, roleTrustPolicyRestrictsWhoAssumes } from "../../src/rules";
 
@@ -53,5 +53,18 @@ describe("pack configuration", () => {
     const entries = { all: { segmentTagKey: "tenant" }, [PACK_SETTINGS]: { classificationTagKey: "sensitivity" } };
     const s = settingsFor(kmsKeyDeletionWindowSufficient, configFor(kmsKeyDeletionWindowSufficient, entries));
     expect([s.config.tagKeys.segment, s.config.tagKeys.classification]).toEqual(["tenant", "sensitivity"]);
+  });
+
+  it("takes the waivers file in the pack-wide entry only, and lends it to no rule", () => {
+    expect(packConfigProblems({ [PACK_SETTINGS]: { waiversFile: "waivers.yaml" } }, ALL_RULES)).toEqual([]);
+    expect(packConfigProblems({ "kms-key-deletion-window-sufficient": { waiversFile: "waivers.yaml" } }, ALL_RULES)).toEqual([
+      "'kms-key-deletion-window-sufficient': 'waiversFile' is a setting of the whole pack: set it in 'pack-settings'",
+    ]);
+    expect(packConfigProblems({ [PACK_SETTINGS]: { waiversFile: " " } }, ALL_RULES)).toEqual(["'pack-settings': 'waiversFile' is empty"]);
+    expect(packConfigProblems({ [PACK_SETTINGS]: { waiversFile: 3 } }, ALL_RULES)).toEqual(["'pack-settings': 'waiversFile' must be a string, got number"]);
+    expect(configFor(kmsKeyDeletionWindowSufficient, { [PACK_SETTINGS]: { waiversFile: "w.yaml" } })).not.toHaveProperty("waiversFile");
+    expect(waiversFileSetting({ all: { waiversFile: "all.yaml" }, [PACK_SETTINGS]: { waiversFile: "pack.yaml" } })).toBe("pack.yaml");
+    expect(waiversFileSetting({ all: { waiversFile: "all.yaml" } })).toBe("all.yaml");
+    expect(waiversFileSetting({})).toBeUndefined();
   });
 });

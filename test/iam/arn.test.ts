@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { unknown } from "../../src/core/value";
-import { isUnscopedFor, lookupAction, resourceCovers, resourceMatches } from "../../src/iam";
+import { isUnscopedFor, lookupAction, mayMatchServiceArn, resourceCovers, resourceMatches } from "../../src/iam";
 
 const matches: readonly [string, string, boolean][] = [
   ["*", "arn:aws:s3:::bucket/key", true],
@@ -65,5 +65,21 @@ describe("isUnscopedFor", () => {
   it("treats log-group:* as every log stream and a path prefix as scoped", () => {
     expect(putLogs && isUnscopedFor("arn:aws:logs:*:*:log-group:*", putLogs)).toBe(true);
     expect(putLogs && isUnscopedFor("arn:aws:logs:*:*:log-group:/aws/lambda/my-fn:*", putLogs)).toBe(false);
+  });
+});
+
+describe("mayMatchServiceArn (an ARN of the service, its other parts not known)", () => {
+  it.each([
+    ["*", "dynamodb", true],
+    ["arn:*", "dynamodb", true],
+    ["arn:aws:dynamodb:us-east-1:111122223333:table/orders", "dynamodb", true],
+    ["arn:aws:DynamoDB:*:*:table/*", "dynamodb", true],
+    ["arn:aws:dynamo*:*:*:*", "dynamodb", true],
+    ["arn:aws:s3:::orders/*", "dynamodb", false],
+    ["arn:aws:logs:*:*:*", "rds", false],
+    ["orders", "s3", false],
+    ["nota:aws:s3:::orders", "s3", false],
+  ] as const)("%s, %s -> %s", (pattern, service, expected) => {
+    expect(mayMatchServiceArn(pattern, service)).toBe(expected);
   });
 });

@@ -143,3 +143,10 @@ export function parseJsonEvents(stdout: string): JsonOutput {
   }
   return out;
 }
+
+/** Suites that run the compiled pack fail first, and clearly, when it is not built. */
+export function assertPackBuilt(root: string): void {
+  if (!existsSync(join(root, "dist", "packs", "default", "index.js"))) {
+    throw new Error("the pack is not built: run `npm run build` (npm ci builds it) before this suite");
+  }
+}

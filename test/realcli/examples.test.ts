@@ -7,7 +7,7 @@
 // Needs the compiled pack (`npm run build`; `npm ci` builds it) and the CLI from
 // ../shared/realcli/build-pulumi-cli.sh (cached after the first build, which takes 10-20 minutes).
 // Run alone: `npx vitest run test/realcli`.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +15,7 @@ import { startPack, type PackClient } from "../../src/engine-client/harness";
 import type { RecordedResource } from "../../src/engine-client/record";
 import { repoRoot } from "../../src/engine-client/repo-root";
 import type { StateFile } from "../../src/engine-client/state-file";
-import { analyzeStateFile, blocks, ensureCli, parseJsonEvents, type AnalyzeRun, type PolicyEvent, type RealCli } from "./cli";
+import { assertPackBuilt, analyzeStateFile, blocks, ensureCli, parseJsonEvents, type AnalyzeRun, type PolicyEvent, type RealCli } from "./cli";
 import {
   PROGRAM_SECRETS, discoverExamples, fromDiagnostic, harnessOnRecorded, harnessOnState, isNotAssessed, multiset,
   recordKnown, secretTokens, stateOf, violations, withSecrets, type Example, type Shown,
@@ -105,9 +105,7 @@ beforeAll(async () => {
 }, 45 * 60_000); // a first build of the CLI takes 10-20 minutes on 2 cores
 
 beforeAll(async () => {
-  if (!existsSync(join(root, "dist", "packs", "default", "index.js"))) {
-    throw new Error("the pack is not built: run `npm run build` (npm ci builds it) before this suite");
-  }
+  assertPackBuilt(root);
   dir = mkdtempSync(join(tmpdir(), "cdg-realcli-"));
   pack = await startPack(root);
   await pack.configure({});

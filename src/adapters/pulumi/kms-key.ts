@@ -26,7 +26,7 @@ export function adaptKmsKey(p: Props): KmsKey {
   return {
     model: "kms-key",
     ref: refOf(p, KMS_KEY_LABEL),
-    arn: p.str("arn"),
+    arn: p.providerOutput("arn"),
     manager: "customer",
     spec: orDefault(native ? p.str("keySpec") : p.str("customerMasterKeySpec"), "SYMMETRIC_DEFAULT"),
     usage: orDefault(p.str("keyUsage"), "ENCRYPT_DECRYPT"),

@@ -98,6 +98,14 @@ export class Props {
     return out;
   }
 
+  /**
+   * A top-level string only the provider sets (an ARN). In planned state `get` takes an unknown that no
+   * resource feeds for a provider default, "not set"; this one stays unknown until the resource exists.
+   */
+  providerOutput(property: string): Val<string | undefined> {
+    return isUnknownSentinel(this.resource.props[property]) ? this.computedNow(property) : this.str(property);
+  }
+
   /** URNs the property's value came from. */
   dependenciesOf(property: string): readonly string[] {
     return this.resource.propertyDependencies[property] ?? [];
@@ -106,6 +114,10 @@ export class Props {
   /** An unknown value; in planned state, one no resource feeds is a provider default: not set. */
   private computed(path: string, property: string): Unknown | undefined {
     if (this.resource.plannedState && path !== "" && this.dependenciesOf(property).length === 0) return undefined;
+    return this.computedNow(path);
+  }
+
+  private computedNow(path: string): Unknown {
     return unknown("preview", `${path ? boundValue(path) : "the properties"} of ${this.resource.name} is computed during the update`);
   }
 

@@ -1,7 +1,7 @@
 import type { Unknown, Val } from "../../core/value";
 import type { DataStore, EncryptedPart, EncryptionAtRest, StoreKind, StoreVariant } from "../../models/data-store";
 import type { ResourceRef } from "../../models/ref";
-import { storeLabel } from "../../models/store-kind-facts";
+import { storeFacts, storeLabel } from "../../models/store-kind-facts";
 import type { Props } from "./props";
 
 /**
@@ -21,6 +21,8 @@ export interface StoreAdapter {
   readonly variant?: StoreVariant;
   /** The property holding the store's AWS name/identifier, used to join settings given by name. */
   readonly nameProperty?: string;
+  /** The output holding the store's ARN, when it is not `arn`. */
+  readonly arnProperty?: string;
   encryption(p: Props): Val<EncryptionAtRest> | InheritedEncryption;
   parts?(p: Props): EncryptedPart[];
   copyOf?(p: Props): DataStore["copyOf"];
@@ -37,6 +39,7 @@ export function adaptStore(adapter: StoreAdapter, p: Props): DataStore {
   const e = adapter.encryption(p);
   const encryption = "inheritedFrom" in e ? e.untilJoined : e;
   const encryptionFrom = "inheritedFrom" in e ? e.inheritedFrom : undefined;
+  const hasArn = storeFacts(adapter.kind, adapter.variant).arnService !== undefined;
   return {
     model: "data-store",
     ref: refOf(p, storeLabel(adapter.kind, adapter.variant)),
@@ -48,5 +51,6 @@ export function adaptStore(adapter: StoreAdapter, p: Props): DataStore {
     parts: adapter.parts?.(p) ?? [],
     ...(copyOf ? { copyOf } : {}),
     ...(typeof physicalName === "string" ? { physicalName } : {}),
+    ...(hasArn ? { arn: p.providerOutput(adapter.arnProperty ?? "arn") } : {}),
   };
 }

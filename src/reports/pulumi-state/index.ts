@@ -5,19 +5,16 @@
 // builds models with the same verdicts. Every resource's inputs are its outputs: a scanned resource
 // has no program, and resource policies (Analyze gets inputs) then see what AWS reports, ARNs included.
 import { toStateFile, type StateFile } from "../../engine-client/state-file";
-import type { DataStore } from "../../models/data-store";
 import type { ExposedResource, StoreExposure } from "../../models/exposure";
 import type { Inventory } from "../../models/inventory";
 import type { NetworkGraph } from "../../models/network";
 import type { ResourceRef } from "../../models/ref";
 import type { ScanResult } from "../../scanner/scan";
 import { StateWriter, type Omitted, type PulumiStateOptions } from "./context";
-import { writeTable } from "./dynamodb";
-import { writeSnapshot, writeVolume } from "./ebs";
-import { writeImage, writeInstance } from "./ec2";
+import { writeSnapshot } from "./ebs";
+import { writeImage } from "./ec2";
 import { writeManagedPolicy, writePrincipals } from "./iam";
 import { writeKmsKey } from "./kms-key";
-import { writeLogGroup } from "./log-groups";
 import {
   writeNetworkAcl,
   writePeering,
@@ -26,12 +23,10 @@ import {
   writeTransitGatewayAttachment,
   writeVpcEndpoint,
 } from "./network-objects";
-import { writeClusterInstance, writeRdsCluster, writeRdsInstance } from "./rds";
-import { writeBucket } from "./s3";
-import { writeSecret } from "./secrets";
+import { writeClusterInstance } from "./rds";
+import { writeRdsSnapshot } from "./rds-snapshots";
 import { writeSecurityGroup } from "./security-groups";
-import { writeTopic } from "./sns";
-import { writeQueue } from "./sqs";
+import { inWritingOrder, writerOf } from "./store-writers";
 import { writeAssociation, writeGateway, writeRouteTable, writeSubnet, writeVpc } from "./vpcs";
 
 export type { Omitted, PulumiStateOptions } from "./context";
@@ -43,25 +38,6 @@ export interface PulumiStateDocument {
   readonly origins: ReadonlyMap<string, string>;
   readonly omitted: readonly Omitted[];
 }
-
-type StoreWriter = (w: StateWriter, store: DataStore) => void;
-
-/** Store kinds with a writer; a variant (global cluster, table replica...) has none yet. */
-const STORE_WRITERS: Partial<Record<DataStore["kind"], StoreWriter>> = {
-  "s3-bucket": writeBucket,
-  "ebs-volume": writeVolume,
-  "ec2-instance": writeInstance,
-  "rds-cluster": writeRdsCluster,
-  "rds-instance": writeRdsInstance,
-  "dynamodb-table": writeTable,
-  "sqs-queue": writeQueue,
-  "sns-topic": writeTopic,
-  secret: writeSecret,
-  "log-group": writeLogGroup,
-};
-
-/** The order stores are written in, so a store depends on the kinds it names (volumes before instances, clusters before instances). */
-const STORE_ORDER = Object.keys(STORE_WRITERS);
 
 /** The scan as a `pulumi stack export` document. Defaults: project `cdguard-scan`, stack = the account id, the first scanned region. */
 export function pulumiState(result: ScanResult, opts: Partial<PulumiStateOptions> = {}): StateFile {
@@ -80,9 +56,8 @@ export function pulumiStateOf(inventory: Inventory, options: PulumiStateOptions)
   const w = new StateWriter(options, inventory);
   for (const key of inventory.keys) w.write(key.ref, () => writeKmsKey(w, key));
   if (inventory.network) writeNetwork(w, inventory.network);
-  const stores = [...inventory.stores].sort((a, b) => rank(a) - rank(b));
-  for (const store of stores) {
-    const writer = store.variant === undefined ? STORE_WRITERS[store.kind] : undefined;
+  for (const store of inWritingOrder(inventory.stores)) {
+    const writer = writerOf(store);
     if (writer === undefined) w.omitted.push({ ...named(store.ref), reason: `no v7 writer for ${store.ref.label} yet` });
     else w.write(store.ref, () => writer(w, store));
   }
@@ -92,11 +67,6 @@ export function pulumiStateOf(inventory: Inventory, options: PulumiStateOptions)
   writePrincipals(w, iam?.principals ?? []);
   return { state: toStateFile(w.resources, options), origins: w.origins, omitted: w.omitted };
 }
-
-const rank = (s: DataStore): number => {
-  const i = STORE_ORDER.indexOf(s.kind);
-  return i < 0 ? STORE_ORDER.length : i;
-};
 
 const named = (ref: { id: string; name: string; label: string }) => ({ id: ref.id, name: ref.name, label: ref.label });
 
@@ -121,11 +91,12 @@ function writeNetwork(w: StateWriter, n: NetworkGraph): void {
   }
 }
 
-/** Resources judged for exposure that are no store: RDS cluster instances, EBS snapshots, AMIs. */
+/** Resources judged for exposure that are no store: cluster instances, EBS and RDS snapshots, AMIs. */
 function writeExposed(w: StateWriter, id: string, r: ExposedResource, e: StoreExposure): void {
   const shares = e.shares ?? [];
-  if (r.kind === "cluster-instance" && r.ref.type === "AWS::RDS::DBInstance") w.write(r.ref, () => writeClusterInstance(w, r));
+  if (r.kind === "cluster-instance") w.write(r.ref, () => writeClusterInstance(w, r));
   else if (r.kind === "ebs-snapshot") w.write(r.ref, () => writeSnapshot(w, r, shares));
+  else if (r.kind === "rds-snapshot" || r.kind === "rds-cluster-snapshot") w.write(r.ref, () => writeRdsSnapshot(w, r, shares));
   else if (r.kind === "machine-image") w.write(r.ref, () => writeImage(w, r, shares));
   else w.omitted.push({ ...named(r.ref), id, reason: `no v7 writer for ${r.ref.label} yet` });
 }

@@ -1,5 +1,6 @@
 import type { Val } from "../../core/value";
-import type { EncryptionAtRest } from "../../models/data-store";
+import type { DataStore, EncryptionAtRest, KeyManager } from "../../models/data-store";
+import { storeFacts } from "../../models/store-kind-facts";
 import { known, Unwritable } from "./context";
 
 /** How a store's encryption names its key in v7 properties. */
@@ -10,7 +11,7 @@ export interface KeySetting {
   readonly key?: string;
   /** The key model the value names, to depend on its resource. */
   readonly keyModel?: string;
-  readonly manager?: EncryptionAtRest["keyManager"];
+  readonly manager?: KeyManager;
 }
 
 /**
@@ -37,4 +38,27 @@ export function keySetting(encryption: Val<EncryptionAtRest>, what: string, awsA
 export function notAwsOwned(k: KeySetting, what: string): KeySetting {
   if (k.manager === "aws-owned") throw new Unwritable(`${what} uses an AWS-owned key, which its v7 properties cannot express`);
   return k;
+}
+
+const MANAGER_TEXT = { "aws-owned": "an AWS-owned key", "aws-managed": "an AWS-managed key", "customer-managed": "a customer-managed key" } as const;
+
+/**
+ * What a store's key property holds so the Pulumi adapter reads its key's manager back: a
+ * customer-managed key's ARN; the service's `alias/aws/...` alias for an AWS-managed key where
+ * `awsAlias` names one; nothing when the key is the one the store's kind uses when it names none
+ * (`storeFacts(...).encryption.keyless`). Any other key cannot be said in v7 properties.
+ */
+export function keyValue(k: KeySetting, store: DataStore, what: string, awsAlias?: string): string | undefined {
+  if (!k.enabled || k.manager === "customer-managed") return k.key;
+  if (k.manager === "aws-managed" && awsAlias !== undefined) return awsAlias;
+  if (k.manager === storeFacts(store.kind, store.variant).encryption.keyless) return undefined;
+  throw new Unwritable(`${what} uses ${k.manager ? MANAGER_TEXT[k.manager] : "a key of no known manager"}, which its v7 properties cannot express`);
+}
+
+/** The key of a store AWS always encrypts, whose v7 resource has a key property and no switch. */
+export function alwaysEncryptedKey(store: DataStore, what: string, awsAlias?: string): { setting: KeySetting; value?: string } {
+  const setting = keySetting(store.encryption, what);
+  if (!setting.enabled) throw new Unwritable(`${what} is not encrypted, which its v7 resource (always encrypted) cannot say`);
+  const value = keyValue(setting, store, what, awsAlias);
+  return { setting, ...(value === undefined ? {} : { value }) };
 }

@@ -3,7 +3,7 @@ import { type Outcome } from "../../core/rule";
 import { defineRule } from "../define-rule";
 import { isUnknown } from "../../core/value";
 import { CONTROLS } from "../frameworks";
-import { knownArns, reachOf } from "./principal-reach-facts";
+import { keyTarget, reachOf, storeTarget } from "./principal-reach-facts";
 import { customerDataStores, REQUIRE_SEGMENTS, segmentationActive, storeSegment } from "./segment-facts";
 
 interface Options {
@@ -31,7 +31,10 @@ export const noPrincipalReachesTwoSegments = defineRule<Options>({
     "or group may reach the stores of one segment, unless it is tagged as an approved cross-segment " +
     "principal (a backup or audit role, reviewed as such). Statements are resolved to stores by the " +
     "stores' ARNs when known and, in preview, by the stores the policy document was built from " +
-    "(propertyDependencies); a statement whose effect or actions are not known leaves the reach open.",
+    "(propertyDependencies). AWS managed policies are read from the account (scan) or from the pack's " +
+    "bundled catalogue of their documents (Pulumi). A statement whose effect or actions are not known, " +
+    "one that may name a store whose ARN is not known yet, or a policy whose document cannot be read " +
+    "leaves the reach open: not assessed, unless two segments are reached anyway.",
   remediation:
     "Give each segment its own application roles whose policies name only that segment's resources; " +
     "for a principal that must span segments (backup, audit), tag it `cdguard:approved-cross-segment` " +
@@ -58,11 +61,9 @@ export const noPrincipalReachesTwoSegments = defineRule<Options>({
     // CDG-SEG-002's finding and says nothing about which segment a principal is after.
     for (const [key, segments] of keySegments) if (segments.size === 1) segmentOf.set(key, [...segments][0] as string);
     const stores = inventory.stores.filter((s) => segmentOf.has(s.ref.id));
-    const targets = [
-      ...stores.map((s) => ({ id: s.ref.id, arns: knownArns(s), label: describe(s.ref) })),
-      ...inventory.keys.filter((k) => segmentOf.has(k.ref.id)).map((k) => ({ id: k.ref.id, arns: typeof k.arn === "string" ? [k.arn] : [], label: describe(k.ref) })),
-    ];
-    const labels = new Map(targets.map((t) => [t.id, t.label]));
+    const keys = inventory.keys.filter((k) => segmentOf.has(k.ref.id));
+    const targets = [...stores.map(storeTarget), ...keys.map(keyTarget)];
+    const labels = new Map([...stores, ...keys].map((t) => [t.ref.id, describe(t.ref)]));
     return iam.principals.map((principal) => {
       const who = describe(principal.ref);
       const reach = reachOf(principal, iam, targets);

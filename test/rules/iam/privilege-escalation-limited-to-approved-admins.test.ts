@@ -28,7 +28,8 @@ const cases: [string, EngineResource[], string][] = [
   ["compliant: PassRole only to Lambda, with RunInstances", [inline(doc(allow("iam:PassRole", "*", { Condition: { StringEquals: { "iam:PassedToService": "lambda.amazonaws.com" } } }), allow("ec2:RunInstances")))], "pass"],
   ["compliant: escalation by an approved administrator", [inline(ESCALATING, APPROVED)], "pass"],
   ["compliant: a Deny in another policy takes the escalation away", [inline(doc(allow("iam:PutRolePolicy"))), rolePolicy("guard", JSON.stringify(doc(deny("iam:PutRolePolicy"))))], "pass"],
-  ["compliant: AWSLambdaBasicExecutionRole attached (known without its document)", [managed("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")], "pass"],
+  ["compliant: AWSLambdaBasicExecutionRole attached (its document from the bundled catalogue)", [managed("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")], "pass"],
+  ["compliant: AWSLambdaRole attached (invokes functions only)", [managed("arn:aws:iam::aws:policy/service-role/AWSLambdaRole")], "pass"],
   ["compliant: a malformed document grants nothing (AWS rejects it)", [inline('{"Statement": [')], "pass"],
   ["violation: PassRole and RunInstances in one inline policy", [inline(ESCALATING)], "fail"],
   ["violation: PassRole (RolePolicy) + RunInstances (attached Policy), joined by dependencies", [role("app"), rolePolicy("pass", PASS_ROLE), policy("run", RUN_INSTANCES), attachment("att", "run")], "fail"],
@@ -36,7 +37,7 @@ const cases: [string, EngineResource[], string][] = [
   ["violation: known escalation despite another policy not being known", [inline(ESCALATING), rolePolicy("later", UNKNOWN)], "fail"],
   ["violation: the approval tag has another value", [inline(ESCALATING, { tags: { "cdguard:approved-admin": "no" } })], "fail"],
   ["unknown: a policy document computed in preview", [inline(SCOPED), rolePolicy("later", UNKNOWN)], "unknown"],
-  ["unknown: an AWS managed policy whose document is not loaded", [managed("arn:aws:iam::aws:policy/service-role/AWSLambdaRole")], "unknown"],
+  ["unknown: an AWS managed policy the bundled catalogue does not hold", [managed("arn:aws:iam::aws:policy/service-role/CdgNoSuchPolicy")], "unknown"],
   ["unknown: a customer managed policy outside the stack", [managed("arn:aws:iam::111122223333:policy/shared")], "unknown"],
   ["unknown: the role's tags are computed and it escalates", [inline(ESCALATING, { tags: UNKNOWN })], "unknown"],
 ];

@@ -1,4 +1,4 @@
-import { unknown } from "../../../core/value";
+import { awsManagedPolicyDocument } from "../../../iam";
 import { awsManagedPolicyName, type IamManagedPolicy } from "../../../models/iam";
 
 /** `arn:aws:iam::123456789012:policy/path/name` -> `name`; undefined for other ARNs. */
@@ -7,8 +7,9 @@ export function customerPolicyName(arn: string): string | undefined {
 }
 
 /**
- * The model of an AWS managed policy a program references by ARN. Its document is not loaded
- * before deployment (it is AWS's, and changes without the program changing).
+ * The model of an AWS managed policy a program references by ARN, with the document the bundled
+ * catalogue holds for it (AWS's current version as of the catalogue's release); one the catalogue
+ * does not hold stays Unknown("not-fetched").
  */
 export function awsManagedPolicy(arn: string): IamManagedPolicy | undefined {
   const name = awsManagedPolicyName(arn);
@@ -18,7 +19,7 @@ export function awsManagedPolicy(arn: string): IamManagedPolicy | undefined {
     ref: { id: arn, type: "aws:iam/policy:Policy", name, label: "AWS managed policy" },
     arn,
     name,
-    document: unknown("not-fetched", `the document of AWS managed policy ${name} is not loaded before deployment`),
+    document: awsManagedPolicyDocument(arn),
     awsManaged: true,
   };
 }

@@ -33,6 +33,7 @@ export const rdsNativeCluster: StoreAdapter = {
   types: ["aws-native:rds:DbCluster"],
   kind: "rds-cluster",
   nameProperty: "dbClusterIdentifier",
+  arnProperty: "dbClusterArn",
   encryption: (p) =>
     clusterEncryption(p, ["replicationSourceIdentifier", "snapshotIdentifier", "sourceDbClusterIdentifier", "sourceDbClusterResourceId"]),
   copyOf: (p) => copyOfProperty(p, "replicationSourceIdentifier", "read-replica"),

@@ -6,12 +6,13 @@ import { copyOfProperty, inheritsEncryption, keyedOr } from "./shared";
  * A snapshot copy is encrypted with `kmsKeyId` when given (which also encrypts a copy of an
  * unencrypted snapshot), else it keeps the source snapshot's encryption and key.
  */
-function snapshotCopy(type: string, variant: StoreVariant | undefined, source: string, target: string): StoreAdapter {
+function snapshotCopy(type: string, variant: StoreVariant | undefined, source: string, target: string, arnProperty: string): StoreAdapter {
   return {
     types: [type],
     kind: "rds-snapshot-copy",
     ...(variant ? { variant } : {}),
     nameProperty: target,
+    arnProperty,
     encryption: (p) =>
       keyedOr(p, "kmsKeyId", () =>
         inheritsEncryption("source", `${p.resource.name} keeps the encryption of the snapshot named in '${source}'`),
@@ -25,6 +26,7 @@ export const rdsSnapshotCopy = snapshotCopy(
   undefined,
   "sourceDbSnapshotIdentifier",
   "targetDbSnapshotIdentifier",
+  "dbSnapshotArn",
 );
 
 export const rdsClusterSnapshotCopy = snapshotCopy(
@@ -32,4 +34,5 @@ export const rdsClusterSnapshotCopy = snapshotCopy(
   "rds-cluster-snapshot-copy",
   "sourceDbClusterSnapshotIdentifier",
   "targetDbClusterSnapshotIdentifier",
+  "dbClusterSnapshotArn",
 );

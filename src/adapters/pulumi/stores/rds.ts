@@ -21,6 +21,7 @@ export const rdsNativeInstance: StoreAdapter = {
   types: ["aws-native:rds:DbInstance"],
   kind: "rds-instance",
   nameProperty: "dbInstanceIdentifier",
+  arnProperty: "dbInstanceArn",
   encryption: (p) => instanceEncryption(p, "sourceDbInstanceIdentifier"),
   copyOf: (p) => copyOfProperty(p, "sourceDbInstanceIdentifier", "read-replica"),
 };

