@@ -65,6 +65,8 @@ export class WireResource {
   private properties: WireStruct | undefined;
   private options: Uint8Array | undefined;
   private provider: Uint8Array | undefined;
+  private optionsMessage: unknown;
+  private providerMessage: unknown;
   private readonly dependencies: string[] = [];
   private propertyDependencies: Map<string, PropertyDependencies> | undefined;
   private sortedPropertyDependencies = false;
@@ -148,14 +150,15 @@ export class WireResource {
   hasProperties(): boolean {
     return this.properties !== undefined;
   }
+  /** Asked once per policy: the decoded message is kept on the resource after the first ask. */
   getOptions(): unknown {
-    return this.messages.options.get(this.options);
+    return (this.optionsMessage ??= this.messages.options.get(this.options));
   }
   hasOptions(): boolean {
     return this.options !== undefined;
   }
   getProvider(): unknown {
-    return this.messages.providers.get(this.provider);
+    return (this.providerMessage ??= this.messages.providers.get(this.provider));
   }
   hasProvider(): boolean {
     return this.provider !== undefined;

@@ -89,24 +89,67 @@ function compileNeedles(texts: readonly string[]): Needle[] {
 const WORD = /[\p{L}\p{N}_]/u;
 const isWordChar = (c: string | undefined): boolean => c !== undefined && c !== "" && WORD.test(c);
 
+/**
+ * Needles by their first KEY_LENGTH characters, so a message is read once whatever the number of
+ * secrets (a 50,000-resource stack has thousands); shorter needles are tried one by one.
+ */
+const KEY_LENGTH = 4;
+interface NeedleIndex {
+  readonly byKey: ReadonlyMap<string, readonly Needle[]>;
+  readonly short: readonly Needle[];
+}
+const indexes = new WeakMap<readonly Needle[], NeedleIndex>();
+
+function indexOf(needles: readonly Needle[]): NeedleIndex {
+  let index = indexes.get(needles);
+  if (index) return index;
+  const byKey = new Map<string, Needle[]>();
+  const short: Needle[] = [];
+  for (const n of needles) {
+    if (n.text.length < KEY_LENGTH) short.push(n);
+    else {
+      const key = n.text.slice(0, KEY_LENGTH);
+      const list = byKey.get(key);
+      if (list) list.push(n);
+      else byKey.set(key, [n]);
+    }
+  }
+  indexes.set(needles, (index = { byKey, short }));
+  return index;
+}
+
+/** The span of needle `n` found at `i` in `hay`, if it is there (as redaction counts a match). */
+function matchAt(hay: string, i: number, n: Needle): [number, number] | undefined {
+  if (n.wordOnly) {
+    if (!hay.startsWith(n.text, i)) return undefined;
+    const end = i + n.text.length;
+    return !isWordChar(hay[i - 1]) && !isWordChar(hay[end]) ? [i, end] : undefined;
+  }
+  const head = n.text.length > PREFIX ? n.text.slice(0, PREFIX) : n.text;
+  if (!hay.startsWith(head, i)) return undefined;
+  // The whole secret, or as much of it as the message holds (a value cut by a bound).
+  let end = i + head.length;
+  const max = Math.min(hay.length, i + n.text.length);
+  while (end < max && hay.charCodeAt(end) === n.text.charCodeAt(end - i)) end++;
+  return end - i === n.text.length || end - i >= LONG_PREFIX || isCut(hay, end) ? [i, end] : undefined;
+}
+
 function redactWith(text: string, needles: readonly Needle[]): string {
   const hay = fold(text);
   const spans: [number, number][] = [];
-  for (const n of needles) {
-    if (n.wordOnly) {
-      for (let i = hay.indexOf(n.text); i >= 0; i = hay.indexOf(n.text, i + 1)) {
-        const end = i + n.text.length;
-        if (!isWordChar(hay[i - 1]) && !isWordChar(hay[end])) spans.push([i, end]);
-      }
-      continue;
+  const { byKey, short } = indexOf(needles);
+  for (let i = 0; i + KEY_LENGTH <= hay.length; i++) {
+    const candidates = byKey.get(hay.substr(i, KEY_LENGTH));
+    if (!candidates) continue;
+    for (const n of candidates) {
+      const span = matchAt(hay, i, n);
+      if (span) spans.push(span);
     }
-    const head = n.text.length > PREFIX ? n.text.slice(0, PREFIX) : n.text;
-    for (let i = hay.indexOf(head); i >= 0; i = hay.indexOf(head, i + 1)) {
-      // The whole secret, or as much of it as the message holds (a value cut by a bound).
-      let end = i + head.length;
-      const max = Math.min(hay.length, i + n.text.length);
-      while (end < max && hay.charCodeAt(end) === n.text.charCodeAt(end - i)) end++;
-      if (end - i === n.text.length || end - i >= LONG_PREFIX || isCut(hay, end)) spans.push([i, end]);
+  }
+  for (const n of short) {
+    for (let i = hay.indexOf(n.text); i >= 0; i = hay.indexOf(n.text, i + 1)) {
+      const span = matchAt(hay, i, n);
+      if (span) spans.push(span);
     }
   }
   if (spans.length === 0) return text;
