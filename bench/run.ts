@@ -9,7 +9,7 @@ import { benchIamScaling } from "./iam-scaling";
 import { preparePacks, type PackKey } from "./pack-set";
 import { machineInfo, ratios, renderMarkdown, versionsOf, type Report } from "./report";
 import type { BenchResult } from "./stats";
-import { renderScanFailure, renderScanSection, runScanBench, spliceSection, type ScanBenchOptions, type ScanBenchResults } from "./scan/scan-bench";
+import { renderScanFailure, renderScanSection, runScanBench, scanSectionOf, spliceSection, type ScanBenchOptions, type ScanBenchResults } from "./scan/scan-bench";
 
 const USAGE = `usage: npm run bench -- [options]
 
@@ -37,7 +37,7 @@ with empty bodies) on the same synthetic stacks, interleaved, and writes BENCHMA
 Prowler into ~/.cache on first use), run after the benchmarks above:
   --only scan            run only the scan benchmark (\`npm run bench:scan\`); replaces only its section of
                          BENCHMARKS.md (or of --out FILE)
-  --no-scan              skip the scan benchmark
+  --no-scan              skip the scan benchmark (the report keeps the scan section it already has)
   --scan-sizes A,B,...   resources to seed, a fresh moto each (default 1000,10000; --quick: 300)
   --scan-repeats N       timed runs of our scan per size below 5,000, the median reported (default 3;
                          --quick: 1); one run from 5,000 up
@@ -189,6 +189,10 @@ async function mainOnlyScan(args: Args, log: (m: string) => void): Promise<void>
   if (results && results.errors.length > 0) process.exitCode = 1;
 }
 
+function keptScanSection(file: string | undefined): string | undefined {
+  return file && existsSync(file) ? scanSectionOf(readFileSync(file, "utf8")) : undefined;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const log = (m: string): void => void process.stderr.write(`${m}\n`);
@@ -231,7 +235,10 @@ async function main(): Promise<void> {
     set.cleanup();
   }
   const scan = args.scan ? await scanBench(args, log) : undefined;
-  const markdown = scan ? `${renderMarkdown(report).trimEnd()}\n\n${scan.section}` : renderMarkdown(report);
+  // --no-scan keeps the scan section the report file already has (the scan bench takes 20 minutes).
+  const kept = !scan && args.write ? keptScanSection(reportFile(args)) : undefined;
+  const section = scan?.section ?? kept;
+  const markdown = section ? `${renderMarkdown(report).trimEnd()}\n\n${section}` : renderMarkdown(report);
   if (args.json) console.log(JSON.stringify({ ...report, flat: flatResults(report), ...(scan ? { scan: scan.results } : {}) }, null, 2));
   else console.log(markdown);
   const file = reportFile(args);

@@ -442,6 +442,13 @@ ${SECTION_END}
 }
 
 /** Puts the section into an existing BENCHMARKS.md, replacing an older one, or appends it. */
+/** The scan section of an existing report (markers included), or undefined when it has none. */
+export function scanSectionOf(existing: string): string | undefined {
+  const a = existing.indexOf(SECTION_START);
+  const b = existing.indexOf(SECTION_END);
+  return a >= 0 && b > a ? `${existing.slice(a, b + SECTION_END.length)}\n` : undefined;
+}
+
 export function spliceSection(existing: string, section: string): string {
   const a = existing.indexOf(SECTION_START);
   const b = existing.indexOf(SECTION_END);
