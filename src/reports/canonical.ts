@@ -1,6 +1,7 @@
 import type { CoverageGap } from "../adapters/aws/contribution";
 import type { Finding, FindingStatus } from "../core/finding";
 import type { AnyRule } from "../core/rule";
+import type { Waiver } from "../core/waivers";
 import { iamDataVersion } from "../iam";
 import type { ScanResult } from "../scanner/scan";
 import { uniqueFindingIds } from "./finding-id";
@@ -108,17 +109,14 @@ function reportFinding(f: Finding, id: string): ReportFinding {
   };
 }
 
-type CoreWaiver = Extract<NonNullable<Finding["waiver"]>, { waiver: unknown }>["waiver"];
-
-function reportWaiver(state: "active" | "expired", w: CoreWaiver): ReportWaiver {
-  const line = (w as { line?: unknown }).line;
+function reportWaiver(state: "active" | "expired", w: Waiver): ReportWaiver {
   return {
     state,
     reason: w.reason,
     ...(w.owner ? { owner: w.owner } : {}),
     ...(w.until ? { expires: w.until } : {}),
     source: w.source,
-    ...(typeof line === "number" ? { line } : {}),
+    ...(w.line !== undefined ? { line: w.line } : {}),
   };
 }
 
