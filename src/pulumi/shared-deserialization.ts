@@ -101,7 +101,35 @@ function hookDecoder(): boolean {
     return props;
   };
   mod.deserializeProperties = hooked;
+  hookProxy();
   return true;
+}
+
+/**
+ * With decoding shared, @pulumi/policy still wraps the shared object in a new unknown-checking proxy
+ * for each policy (server.js, once per resource and its provider per policy): at 50,000 resources and
+ * 16 stack policies that is 1.6 million proxies. The top-level proxy is a pure function of its target
+ * (its handler keeps no state, its path starts empty), so one per target serves every policy.
+ */
+function hookProxy(): void {
+  let mod: { unknownCheckingProxy?: unknown };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require("@pulumi/policy/proxy") as { unknownCheckingProxy?: unknown };
+  } catch {
+    return;
+  }
+  const original = mod.unknownCheckingProxy;
+  const descriptor = Object.getOwnPropertyDescriptor(mod, "unknownCheckingProxy");
+  if (typeof original !== "function" || descriptor?.writable !== true) return;
+  const wrap = original as (target: unknown) => unknown;
+  const proxies = new WeakMap<object, unknown>();
+  mod.unknownCheckingProxy = (target: unknown): unknown => {
+    if (!sharing || typeof target !== "object" || target === null) return wrap(target);
+    let proxy = proxies.get(target);
+    if (proxy === undefined) proxies.set(target, (proxy = wrap(target)));
+    return proxy;
+  };
 }
 
 /**
