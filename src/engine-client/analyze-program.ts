@@ -4,7 +4,7 @@
 // recorded resource's `outputs` to AnalyzeStack). The project is the program's Pulumi.yaml `name`.
 import { join } from "node:path";
 import type { AnalyzeResult, Diagnostic, NotApplicable, PackClient } from "./harness";
-import { projectName, recordProgram } from "./record";
+import { projectName, recordProgram, type RecordedResource } from "./record";
 
 export interface ProgramAnalysis {
   /** Violations (failures, and waived ones as advisory): every diagnostic but the "not assessed" notes. */
@@ -14,10 +14,18 @@ export interface ProgramAnalysis {
   readonly notApplicable: (NotApplicable & { urn?: string })[];
   /** Every resource sent, for checks such as "no message contains a secret". */
   readonly resourceCount: number;
+  /** The program's resources as recorded (inputs, outputs, dependencies). */
+  readonly resources: readonly RecordedResource[];
 }
 
-export async function analyzeProgram(pack: PackClient, programDir: string, stack = "dev", preview = true): Promise<ProgramAnalysis> {
-  const resources = await recordProgram(join(programDir, "index.ts"), {
+export async function analyzeProgram(
+  pack: PackClient,
+  programDir: string,
+  stack = "dev",
+  preview = true,
+  entry = "index.ts",
+): Promise<ProgramAnalysis> {
+  const resources = await recordProgram(join(programDir, entry), {
     stack,
     project: projectName(programDir),
     preview,
@@ -36,6 +44,7 @@ export async function analyzeProgram(pack: PackClient, programDir: string, stack
     notAssessed: diagnostics.filter(isNotAssessedNote),
     notApplicable,
     resourceCount: resources.length,
+    resources,
   };
 }
 
