@@ -4,6 +4,7 @@
 import { join, relative } from "node:path";
 import { Command, CommanderError } from "commander";
 import { analyzeProgram } from "../src/engine-client/analyze-program";
+import { BUNDLED_EXAMPLES } from "../src/engine-client/bundled-examples";
 import { passedFindings } from "../src/engine-client/demo-passes";
 import { locateProgram, ProgramPathError, type ProgramLocation } from "../src/engine-client/demo-program";
 import { demoItems, renderItem, renderTally, tallies } from "../src/engine-client/demo-report";
@@ -11,7 +12,6 @@ import { startPack } from "../src/engine-client/harness";
 import { ALL_RULES } from "../src/rules";
 
 const root = join(__dirname, "..", "..");
-const EXAMPLES = ["encryption-compliant", "encryption-violations", "segments-compliant", "segments-violations"];
 
 interface DemoOptions {
   readonly known: boolean;
@@ -54,7 +54,7 @@ async function main(argv: readonly string[]): Promise<number> {
   cli.parse(argv, { from: "user" });
   const named = cli.args;
   const opts = cli.opts<DemoOptions>();
-  const programs = named.length > 0 ? named.map(locateProgram) : EXAMPLES.map((e) => ({ dir: join(root, "examples", e), entry: "index.ts" }));
+  const programs = named.length > 0 ? named.map(locateProgram) : BUNDLED_EXAMPLES.map((e) => ({ dir: join(root, "examples", e), entry: "index.ts" }));
   const blocking = await run(programs, opts);
   // The bundled violation examples are meant to fail; a user's own program fails the run like a preview would.
   return named.length > 0 && blocking > 0 ? 1 : 0;

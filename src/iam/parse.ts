@@ -25,6 +25,11 @@ import { describeJsonError } from "./parse-json";
 export interface ParseOptions {
   /** Checks the elements this kind requires or forbids; without it only the shared grammar is checked. */
   readonly kind?: PolicyKind;
+  /**
+   * A resource policy of one resource that names no Resource (ECR repository policies): a statement
+   * without Resource or NotResource governs that resource, read as `"Resource": "*"`.
+   */
+  readonly implicitResource?: boolean;
 }
 
 const DOCUMENT_KEYS = ["Version", "Id", "Statement"] as const;
@@ -46,10 +51,17 @@ const VERSIONS = ["2012-10-17", "2008-10-17"];
  * Never throws: anything AWS would reject comes back as a problem naming its path.
  */
 export function parsePolicy(input: unknown, options: ParseOptions = {}): ParseResult {
-  return parseMemo(input, options.kind);
+  return parseMemo(input, options.implicitResource ? `${options.kind ?? ""}${IMPLICIT}` : options.kind);
 }
 
-const parseMemo = memoByDocument((input, kind) => parseGuarded(input, kind === undefined ? {} : { kind: kind as PolicyKind }));
+/** The memo keys by kind; a kind with this suffix also takes implicitResource. */
+const IMPLICIT = "+implicit-resource";
+
+const parseMemo = memoByDocument((input, key) => {
+  const implicitResource = key?.endsWith(IMPLICIT) ?? false;
+  const kind = (implicitResource ? key?.slice(0, -IMPLICIT.length) : key) || undefined;
+  return parseGuarded(input, { ...(kind ? { kind: kind as PolicyKind } : {}), implicitResource });
+});
 
 function parseGuarded(input: unknown, options: ParseOptions): ParseResult {
   try {
@@ -95,24 +107,26 @@ function parseUnchecked(input: unknown, options: ParseOptions): ParseResult {
 
   const single = !Array.isArray(raw);
   const statements = rawStatements.map((s, i) =>
-    readStatement(s, i, single ? "Statement" : `Statement[${i}]`, problems, options.kind),
+    readStatement(s, i, single ? "Statement" : `Statement[${i}]`, problems, options.kind, options.implicitResource ?? false),
   );
   const document: PolicyDocument = { version, id, statements };
   return problems.length > 0 ? malformed(document, problems) : { status: "ok", document, problems: [] };
 }
 
 function readStatement(
-  raw: unknown,
+  input: unknown,
   index: number,
   path: string,
   problems: Problems,
   kind: PolicyKind | undefined,
+  implicitResource: boolean,
 ): Val<Statement> {
-  if (isUnknown(raw)) return raw;
-  if (!isPlainObject(raw)) {
-    problems.push({ path, problem: `expected an object, got ${describeValue(raw)}` });
+  if (isUnknown(input)) return input;
+  if (!isPlainObject(input)) {
+    problems.push({ path, problem: `expected an object, got ${describeValue(input)}` });
     return unknown("error", `${path} is malformed`);
   }
+  const raw = implicitResource && !("Resource" in input) && !("NotResource" in input) ? { ...input, Resource: "*" } : input;
   checkKeys(raw, STATEMENT_KEYS, path, problems);
   const sid = readOptionalString(raw.Sid, `${path}.Sid`, problems);
   const effect = readEffect(raw.Effect, `${path}.Effect`, problems);

@@ -22,6 +22,8 @@ export interface PrincipalOptions {
   readonly trustedAccounts?: readonly Val<string>[];
   /** Trust policies accept only sts:ExternalId / aws:PrincipalOrgID as cross-account conditions. Inferred when absent. */
   readonly kind?: "trust" | "resource";
+  /** A resource policy of one resource that may name no Resource (ECR repository policies). */
+  readonly implicitResource?: boolean;
 }
 
 const ASSUME_ROLE_ACTIONS = new Set([
@@ -43,7 +45,7 @@ const ACCOUNT_ID = /^\d{12}$/;
 export function analyzePrincipals(input: unknown, options: PrincipalOptions = {}): PrincipalAnalysis {
   const version = iamDataVersion();
   try {
-    const parsed = parsePolicy(input, options.kind === undefined ? {} : { kind: options.kind });
+    const parsed = parsePolicy(input, { ...(options.kind === undefined ? {} : { kind: options.kind }), implicitResource: options.implicitResource ?? false });
     if (parsed.status === "malformed") {
       return { status: "malformed", problems: parsed.problems, findings: [], unknowns: [], iamDataVersion: version };
     }

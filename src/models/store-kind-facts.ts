@@ -1,3 +1,6 @@
+import { classify, type Classification, type Tags } from "../core/classification";
+import type { GuardConfig } from "../core/config";
+import { isUnknown, type Val } from "../core/value";
 import type { KeyManager, StoreKind, StoreVariant } from "./data-store";
 
 /** How AWS encrypts a kind of store whatever front it is seen from. */
@@ -18,6 +21,11 @@ export interface StoreKindFacts {
   readonly encryption: StoreEncryptionFacts;
   /** The service part of the kind's ARNs; none for stores IAM cannot name (logical databases). */
   readonly arnService?: string;
+  /**
+   * Compute that may hold data (an instance, a launch template): customer data only when its
+   * classification tag says so; untagged, it is ordinary infrastructure whatever `assumeCustomerData` says.
+   */
+  readonly customerDataOnlyWhenTagged?: true;
 }
 
 const ALWAYS_AWS_OWNED = { always: true, keyless: "aws-owned" } as const;
@@ -37,8 +45,14 @@ export const STORE_KIND_FACTS = {
   "ebs-snapshot-copy": { label: "EBS snapshot copy", arnService: "ec2", encryption: SWITCHED_AWS_MANAGED },
   /** A copy without a key keeps its source's encryption and key. */
   "rds-snapshot-copy": { label: "RDS snapshot copy", arnService: "rds", encryption: {} },
-  "ec2-instance": { label: "EC2 instance", summarisesParts: true, arnService: "ec2", encryption: SWITCHED_AWS_MANAGED },
-  "launch-template": { label: "EC2 launch template", summarisesParts: true, arnService: "ec2", encryption: SWITCHED_AWS_MANAGED },
+  "ec2-instance": { label: "EC2 instance", summarisesParts: true, arnService: "ec2", encryption: SWITCHED_AWS_MANAGED, customerDataOnlyWhenTagged: true },
+  "launch-template": {
+    label: "EC2 launch template",
+    summarisesParts: true,
+    arnService: "ec2",
+    encryption: SWITCHED_AWS_MANAGED,
+    customerDataOnlyWhenTagged: true,
+  },
   "efs-file-system": { label: "EFS file system", arnService: "elasticfilesystem", encryption: SWITCHED_AWS_MANAGED },
   /** Every new provisioned cluster since January 2025. */
   "redshift-cluster": { label: "Redshift cluster", arnService: "redshift", encryption: { onByDefault: true, keyless: "aws-owned" } },
@@ -95,3 +109,16 @@ export function storeFacts(kind: StoreKind, variant?: StoreVariant): StoreKindFa
 
 /** How every front names a store in messages. */
 export const storeLabel = (kind: StoreKind, variant?: StoreVariant): string => storeFacts(kind, variant).label;
+
+/**
+ * A store's classification from its tags, as `classify` gives it, except that compute
+ * (`customerDataOnlyWhenTagged`) without a classification tag is `internal`: not customer data.
+ */
+export function classifyStore(
+  store: { readonly kind: StoreKind; readonly variant?: StoreVariant; readonly tags: Val<Tags | undefined> },
+  config: GuardConfig,
+): Val<Classification> {
+  const c = classify(store.tags, config);
+  if (isUnknown(c) || c.basis !== "default" || !storeFacts(store.kind, store.variant).customerDataOnlyWhenTagged) return c;
+  return { level: "internal", basis: "default", customerData: config.customerDataLevels.includes("internal") };
+}

@@ -63,7 +63,8 @@ export function ingressVerdict(result: IngressFromInternet): Val<boolean> {
   return result.undetermined[0]?.reason ?? false;
 }
 
-function internetSources(net: NetworkIndex, rule: SecurityGroupRule, ranges: AddressRanges): { open: string[]; unknown?: Unknown } {
+/** The sources of a rule outside the private ranges, described; `unknown` when some source is not known. */
+export function internetSources(net: NetworkIndex, rule: SecurityGroupRule, ranges: AddressRanges): { open: string[]; unknown?: Unknown } {
   if (isUnknown(rule.peers)) return { open: [], unknown: rule.peers };
   const open: string[] = [];
   let undetermined: Unknown | undefined;

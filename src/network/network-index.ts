@@ -1,4 +1,4 @@
-import { isUnknown, type Val } from "../core/value";
+import { isUnknown, unknown, type Val } from "../core/value";
 import type {
   NetworkGraph,
   NetworkNode,
@@ -12,6 +12,7 @@ import type {
   SubnetGroupService,
   UnattachedRoute,
 } from "../models/network";
+import { implicitDefaultGroup } from "./default-security-group";
 
 type Kind = NetworkNode["kind"];
 type NodeOf<K extends Kind> = Extract<NetworkNode, { kind: K }>;
@@ -43,6 +44,9 @@ export class NetworkIndex {
   readonly routesOfUnknownTable: UnattachedRoute[] = [];
   /** Separate rules whose group is unknown. */
   readonly rulesOfUnknownGroup: SecurityGroupRule[] = [];
+  private readonly defaultGroupByVpc = new Map<NetworkRef, SecurityGroup>();
+  /** A default security group whose VPC is not known yet (it may be any VPC's). */
+  private defaultGroupOfUnknownVpc: SecurityGroup | undefined;
 
   constructor(readonly graph: NetworkGraph) {
     for (const list of nodeLists(graph)) for (const n of list) this.add(n);
@@ -53,6 +57,37 @@ export class NetworkIndex {
       const group = isUnknown(u.securityGroup) ? undefined : u.securityGroup;
       if (group === undefined) this.rulesOfUnknownGroup.push(u.rule);
       else push(this.extraRulesByGroup, this.resolve(group), u.rule);
+    }
+    this.indexDefaultGroups(graph);
+  }
+
+  /**
+   * The VPC's default security group: the graph's, else the one AWS creates with a VPC created
+   * here (AWS's rules); Unknown when the VPC is not part of the graph or its default group's rules
+   * are not known.
+   */
+  defaultSecurityGroupOf(vpc: NetworkRef): Val<SecurityGroup> {
+    const id = this.resolve(vpc);
+    const found = this.defaultGroupByVpc.get(id);
+    if (found) return found;
+    const pending = this.defaultGroupOfUnknownVpc;
+    if (pending) return unknown("preview", `default security group ${pending.ref.name} names a VPC not known yet; it may be ${vpc}'s`);
+    const model = this.get(id, "vpc");
+    if (!model) return unknown("not-fetched", `VPC ${vpc} is not part of the stack; its default security group is not known`);
+    return unknown("not-fetched", `the default security group of VPC ${model.ref.name} is not part of the stack or scan`);
+  }
+
+  private indexDefaultGroups(graph: NetworkGraph): void {
+    for (const g of graph.securityGroups) {
+      if (!g.isDefault) continue;
+      if (typeof g.vpc === "string") this.defaultGroupByVpc.set(this.resolve(g.vpc), g);
+      else if (isUnknown(g.vpc)) this.defaultGroupOfUnknownVpc ??= g;
+    }
+    for (const v of graph.vpcs) {
+      if (v.defaultSecurityGroup !== "aws-rules" || this.defaultGroupByVpc.has(v.ref.id) || this.defaultGroupOfUnknownVpc) continue;
+      const g = implicitDefaultGroup(v);
+      this.add(g);
+      this.defaultGroupByVpc.set(v.ref.id, g);
     }
   }
 

@@ -96,3 +96,38 @@ export function describeTraffic(t: Traffic): string {
   if (from === 0 && to === 65535) return `${t.protocol}/all ports`;
   return from === to ? `${t.protocol}/${from}` : `${t.protocol}/${from}-${to}`;
 }
+
+/** Listeners of data stores, the ports `internetOnPorts` watches by default. */
+export const DEFAULT_DATA_STORE_PORTS: readonly string[] = [
+  "1433", // SQL Server
+  "1521", // Oracle
+  "2049", // NFS (EFS, FSx)
+  "2181", // ZooKeeper (MSK)
+  "2484", // Oracle over TLS
+  "3306", // MySQL, MariaDB, Aurora MySQL
+  "5432", // PostgreSQL, Aurora PostgreSQL
+  "5439", // Redshift
+  "6379", // Redis, Valkey (ElastiCache, MemoryDB)
+  "8086", // InfluxDB (Timestream for InfluxDB)
+  "8182", // Neptune
+  "9042", // Cassandra
+  "9092-9098", // Kafka (MSK plaintext, TLS, SASL, IAM)
+  "9200", // OpenSearch, Elasticsearch
+  "9300", // OpenSearch, Elasticsearch transport
+  "11211", // Memcached
+  "27017", // MongoDB, DocumentDB
+];
+
+/** `5432` or `9092-9098` as ranges; entries that are not ports or ranges of ports are errors. */
+export function parsePortRanges(texts: readonly string[]): { ranges: PortRange[]; errors: string[] } {
+  const ranges: PortRange[] = [];
+  const errors: string[] = [];
+  for (const text of texts) {
+    const m = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5})\s*)?$/.exec(text);
+    const from = m ? Number(m[1]) : NaN;
+    const to = m ? Number(m[2] ?? m[1]) : NaN;
+    if (from <= to && to <= 65535) ranges.push({ from, to });
+    else errors.push(`'${text}' is not a port or a range of ports (e.g. 5432, 9092-9098)`);
+  }
+  return { ranges, errors };
+}

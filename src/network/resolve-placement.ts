@@ -1,6 +1,7 @@
 import { isUnknown, unknown, type Val } from "../core/value";
 import type { NetworkRef } from "../models/network";
 import type { Placement } from "../models/placement";
+import { withDefaultGroup } from "./default-security-group";
 import type { NetworkIndex } from "./network-index";
 
 /**
@@ -10,7 +11,8 @@ import type { NetworkIndex } from "./network-index";
 export function resolvePlacement(net: NetworkIndex, placement: Placement): Placement {
   const group = resolveGroup(net, placement);
   const subnets = fromGroup(net, placement, group) ?? mapRefs(placement.subnets, (r) => net.resolve(r));
-  const securityGroups = mapRefs(placement.securityGroups, (r) => net.find(r, "security-group")?.ref.id ?? net.resolve(r));
+  const named = mapRefs(placement.securityGroups, (r) => net.find(r, "security-group")?.ref.id ?? net.resolve(r));
+  const securityGroups = withDefaultGroup(net, placement, named, subnets);
   return {
     ...placement,
     ...(group !== undefined ? { subnetGroup: group } : {}),

@@ -10,6 +10,7 @@ import type {
 } from "@pulumi/policy";
 import type { EngineResource } from "../adapters/pulumi/engine-resource";
 import { SUPPORTED_TYPES } from "../adapters/pulumi/inventory";
+import { withOwnAccounts, type OwnAccountContext } from "../adapters/pulumi/own-account";
 import { isDatabaseProvider } from "../adapters/pulumi/stores/logical-database";
 import { evaluate } from "../core/evaluate";
 import type { ResourceRef } from "../core/ref";
@@ -53,7 +54,8 @@ export function toPolicy(rule: AnyRule): ResourceValidationPolicy | StackValidat
         const { settings, display } = settingsOf(rule, args.getConfig());
         const resource = engineResource(args.urn, args.type, args.name, args.props, {}, args.provider?.urn);
         const scope: ResourceRef = { id: args.urn, type: args.type, name: args.name, label: args.type };
-        judge(rule, () => resourceInventory(resource), settings, scope, report, args.notApplicable, display);
+        const inventory = readsOwnAccounts(rule) ? () => withOwnAccounts(resourceInventory(resource), accountContext(args)) : () => resourceInventory(resource);
+        judge(rule, inventory, settings, scope, report, args.notApplicable, display);
       },
     };
   }
@@ -63,10 +65,21 @@ export function toPolicy(rule: AnyRule): ResourceValidationPolicy | StackValidat
       collectOverBudget();
       const { settings, display } = settingsOf(rule, args.getConfig());
       const toEngine = (rs: readonly PolicyResource[]) => rs.filter((r) => SUPPORTED.has(r.type) || isDatabaseProvider(r.type)).map(fromPolicyResource);
-      judge(rule, () => stackInventory(args.resources, toEngine, (r) => plainProps(r.props)), settings, STACK_SCOPE, report, args.notApplicable, display);
+      const shared = () => stackInventory(args.resources, toEngine, (r) => plainProps(r.props));
+      const inventory = readsOwnAccounts(rule) ? () => withOwnAccounts(shared(), { stackTags: args.stackTags }) : shared;
+      judge(rule, inventory, settings, STACK_SCOPE, report, args.notApplicable, display);
     },
   };
 }
+
+/** Only rules that tell foreign accounts from the stack's own get the accounts the engine's context names. */
+const readsOwnAccounts = (rule: AnyRule): boolean => (rule.reads as readonly string[]).includes("ownAccountIds");
+
+/** Analyze tells the stack's tags and the resource's provider (whose config may name the accounts). */
+const accountContext = (args: ResourceValidationArgs): OwnAccountContext => ({
+  stackTags: args.stackTags,
+  providerProps: () => (args.provider ? plainProps(args.provider.props) : undefined),
+});
 
 const STACK_SCOPE: ResourceRef = { id: "stack", type: "pulumi:pulumi:Stack", name: "stack", label: "stack" };
 

@@ -1,6 +1,7 @@
 import type { ReportViolation } from "@pulumi/policy";
 import { boundValue, MESSAGE_LIMIT } from "../core/bounded-text";
 import type { Finding } from "../core/finding";
+import { UNKNOWN_REASON_TEXT } from "../core/outcome";
 import type { Waiver } from "../core/waivers";
 import { safeMessage, secretsVisible } from "./safe-message";
 
@@ -39,7 +40,7 @@ export function reportFindings(
   const text = secretsVisible() ? (f: Finding): string => f.message : withheld;
   const error = findings.find((f) => f.evaluationError);
   if (error) {
-    const message = safeMessage(`not assessed (error): ${text(error)}`);
+    const message = safeMessage(`not assessed (${UNKNOWN_REASON_TEXT.error}): ${text(error)}`);
     if (display === "advisory") reportAdvisory(report, message, undefined);
     notApplicable(message);
   }
@@ -60,7 +61,7 @@ export function reportFindings(
     report(safeMessage(`${message}${note}`), urnOf(f));
   }
   const unknowns = findings.filter((f) => f.status === "not-assessed");
-  if (display === "advisory") for (const f of unknowns) reportAdvisory(report, safeMessage(`[${f.rule.id}] not assessed: ${text(f)}`), urnOf(f));
+  if (display === "advisory") for (const f of unknowns) reportAdvisory(report, safeMessage(`[${f.rule.id}] not assessed (${UNKNOWN_REASON_TEXT[f.reason ?? "error"]}): ${text(f)}`), urnOf(f));
   if (failed > 0) return;
   if (unknowns.length > 0) {
     const shown = unknowns.slice(0, SHOWN_UNKNOWNS).map((f) => safeMessage(text(f), LISTED_LIMIT));
@@ -99,6 +100,6 @@ function urnOf(f: Finding): string | undefined {
 function withheld(f: Finding): string {
   const name = URN.test(f.resource.id) ? f.resource.id.slice(f.resource.id.lastIndexOf("::") + 2) : undefined;
   const where = name === undefined ? (f.resource.id === "stack" ? "the stack" : "a resource the stack names") : `'${name}'`;
-  const what = f.status === "not-assessed" ? `is not assessed (${f.reason ?? "error"})` : "violates this policy";
+  const what = f.status === "not-assessed" ? `is not assessed (${UNKNOWN_REASON_TEXT[f.reason ?? "error"]})` : "violates this policy";
   return `${where} ${what} (details withheld: this @pulumi/policy version does not let the pack see which values are secret)`;
 }

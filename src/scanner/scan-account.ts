@@ -55,7 +55,8 @@ export async function scanAccount(input: AccountScanInput): Promise<{ inventory:
     input.progress.fetched(target.account, a.region, a.source.fetcher.name, resourcesIn(c), c.gaps?.length ?? 0);
     return { ...c, gaps: (c.gaps ?? []).map((g) => ({ ...g, fetcher: a.source.fetcher.name })) };
   });
-  return mergeContributions(contributions);
+  const merged = mergeContributions(contributions);
+  return { ...merged, inventory: { ...merged.inventory, ownAccountIds: [target.account] } };
 }
 
 async function fetchOne(input: AccountScanInput, source: AnySource, region: string): Promise<Fetched> {

@@ -2,9 +2,10 @@
 // in a stable order: what the golden file under test/e2e/golden holds.
 import { join } from "node:path";
 import { analyzeProgram } from "../../src/engine-client/analyze-program";
+import { BUNDLED_EXAMPLES } from "../../src/engine-client/bundled-examples";
 import type { PackClient } from "../../src/engine-client/harness";
 
-export const GOLDEN_EXAMPLES = ["encryption-compliant", "encryption-violations", "segments-compliant", "segments-violations"];
+export const GOLDEN_EXAMPLES = BUNDLED_EXAMPLES;
 
 export interface GoldenEntry {
   readonly example: string;

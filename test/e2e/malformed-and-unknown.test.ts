@@ -69,7 +69,7 @@ describe("unknown values in preview", () => {
     // Shown where the engine shows something: an advisory note of the rule's own policy, on the resource.
     const note = result.diagnostics.find((d) => d.policyName === "data-store-encrypted-at-rest");
     expect(note).toMatchObject({ enforcementLevel: "advisory", urn: r.urn });
-    expect(note?.message).toMatch(/^\[CDG-ENC-001\] not assessed: RDS instance 'db': .*storageEncrypted of db is computed during the update/m);
+    expect(note?.message).toMatch(/^\[CDG-ENC-001\] not assessed \(known only after the update\): RDS instance 'db': .*storageEncrypted of db is computed during the update/m);
   });
 
   it("a key computed in preview but coming from a KMS key resource is judged customer-managed", async () => {

@@ -36,6 +36,8 @@ describe("segregated customer segments (preview)", () => {
         `no-network-path-between-segments ${urn("aws:ec2/vpcPeeringConnection:VpcPeeringConnection", "tenant-a-to-b")}`,
         `no-network-path-between-segments ${urn("aws:rds/instance:Instance", "tenant-b-db")}`,
         `no-principal-reaches-two-segments ${urn("aws:iam/role:Role", "reporting")}`,
+        `security-groups-closed-to-internet-on-data-ports ${urn("aws:ec2/securityGroup:SecurityGroup", "tenant-b-db")}`,
+        `security-groups-closed-to-internet-on-data-ports ${urn("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "tenant-b-db-from-anywhere")}`,
         `segment-resources-not-shared ${urn("aws:kms/key:Key", "tenant-a-key")}`,
       ].sort(),
     );

@@ -12,16 +12,16 @@ import { run } from "../helpers/models";
 // managed copy of the document (judged per document), and a role with the AWS managed policy
 // attached (judged by attachment and by escalation, with the document loaded).
 
-type RuleId = "CDG-IAM-001" | "CDG-IAM-002" | "CDG-IAM-003" | "CDG-IAM-004";
+type RuleId = "CDG-IAM-001" | "CDG-IAM-002" | "CDG-IAM-003" | "CDG-IAM-004" | "CDG-IAM-008";
 const EXPECTED: Record<string, Partial<Record<RuleId, Outcome["status"]>>> = {
-  AdministratorAccess: { "CDG-IAM-001": "fail", "CDG-IAM-002": "fail", "CDG-IAM-003": "fail", "CDG-IAM-004": "fail" },
+  AdministratorAccess: { "CDG-IAM-001": "fail", "CDG-IAM-002": "fail", "CDG-IAM-003": "fail", "CDG-IAM-004": "fail", "CDG-IAM-008": "fail" },
   PowerUserAccess: { "CDG-IAM-001": "fail", "CDG-IAM-003": "fail", "CDG-IAM-004": "fail" },
-  // iam:* is not a customer-data service; its danger is escalation, and attaching it.
-  IAMFullAccess: { "CDG-IAM-001": "pass", "CDG-IAM-003": "fail", "CDG-IAM-004": "fail" },
+  // iam:* is administrator access whatever the data services (issue 11: admin-equivalent grants).
+  IAMFullAccess: { "CDG-IAM-001": "fail", "CDG-IAM-003": "fail", "CDG-IAM-004": "fail", "CDG-IAM-008": "fail" },
   AWSCloudShellFullAccess: { "CDG-IAM-004": "fail" },
   SecurityAudit: { "CDG-IAM-001": "pass", "CDG-IAM-002": "pass", "CDG-IAM-003": "pass", "CDG-IAM-004": "pass" },
   ViewOnlyAccess: { "CDG-IAM-001": "pass", "CDG-IAM-002": "pass", "CDG-IAM-003": "pass" },
-  AWSLambdaBasicExecutionRole: { "CDG-IAM-001": "pass", "CDG-IAM-002": "pass", "CDG-IAM-003": "pass", "CDG-IAM-004": "pass" },
+  AWSLambdaBasicExecutionRole: { "CDG-IAM-001": "pass", "CDG-IAM-002": "pass", "CDG-IAM-003": "pass", "CDG-IAM-004": "pass", "CDG-IAM-008": "pass" },
   AWSLambdaVPCAccessExecutionRole: { "CDG-IAM-001": "pass", "CDG-IAM-002": "pass", "CDG-IAM-003": "pass" },
   AmazonEC2ReadOnlyAccess: { "CDG-IAM-001": "pass", "CDG-IAM-002": "pass", "CDG-IAM-003": "pass" },
   AmazonS3ReadOnlyAccess: { "CDG-IAM-001": "pass", "CDG-IAM-002": "fail", "CDG-IAM-003": "pass" },
@@ -31,7 +31,10 @@ const EXPECTED: Record<string, Partial<Record<RuleId, Outcome["status"]>>> = {
   AmazonS3FullAccess: { "CDG-IAM-001": "fail", "CDG-IAM-002": "fail" },
   SecretsManagerReadWrite: { "CDG-IAM-001": "fail", "CDG-IAM-002": "fail" },
   AmazonSageMakerFullAccess: { "CDG-IAM-001": "fail", "CDG-IAM-003": "fail" },
-  AWSLambda_FullAccess: { "CDG-IAM-003": "fail" },
+  AWSLambda_FullAccess: { "CDG-IAM-003": "fail", "CDG-IAM-008": "fail" },
+  AWSLambdaSQSQueueExecutionRole: { "CDG-IAM-001": "pass", "CDG-IAM-002": "fail", "CDG-IAM-008": "pass" },
+  AWSLambdaDynamoDBExecutionRole: { "CDG-IAM-002": "fail", "CDG-IAM-008": "pass" },
+  CloudWatchAgentServerPolicy: { "CDG-IAM-002": "fail", "CDG-IAM-008": "pass" },
   AWSDenyAll: { "CDG-IAM-001": "pass", "CDG-IAM-002": "pass", "CDG-IAM-003": "pass", "CDG-IAM-004": "pass" },
 };
 
@@ -123,19 +126,40 @@ describe("IAM rules over every AWS managed policy", () => {
   });
 
   const outcome = (ruleId: string, resourceId: string): Outcome | undefined => byRule.get(ruleId)?.find((o) => o.resource.id === resourceId);
-  const resourceOf = (ruleId: RuleId, name: string): string =>
-    ruleId === "CDG-IAM-001" || ruleId === "CDG-IAM-002" ? `copy:${name}` : `role:${name}`;
+  const PER_DOCUMENT: readonly string[] = ["CDG-IAM-001", "CDG-IAM-002", "CDG-IAM-008"];
+  const resourceOf = (ruleId: RuleId, name: string): string => (PER_DOCUMENT.includes(ruleId) ? `copy:${name}` : `role:${name}`);
 
   it("runs every rule over the whole corpus without an exception, one outcome per document, attachment and role", () => {
     expect(names.length).toBeGreaterThan(1500);
-    expect(byRule.get("CDG-IAM-001")).toHaveLength(names.length);
-    expect(byRule.get("CDG-IAM-002")).toHaveLength(names.length);
+    // The per-document rules judge the customer managed copy and, by its document, the attached AWS managed policy.
+    for (const id of [...PER_DOCUMENT, "CDG-IAM-009"]) expect(byRule.get(id)).toHaveLength(names.length * 2);
     expect(byRule.get("CDG-IAM-003")).toHaveLength(names.length);
     expect(byRule.get("CDG-IAM-004")).toHaveLength(names.length);
   });
 
+  it("judges each attached AWS managed policy by its document, as its customer managed copy", () => {
+    for (const id of PER_DOCUMENT) {
+      for (const name of names) {
+        const copy = outcome(id, `copy:${name}`);
+        const attached = byRule.get(id)?.find((o) => o.resource.id === `role:${name}`);
+        // A copy over the customer size limit fails for its size; the AWS managed original has no such limit.
+        if (copy?.message.includes("6,144-character limit")) continue;
+        expect(attached?.status, `${id} ${name}: ${attached?.message} vs ${copy?.message}`).toBe(copy?.status);
+      }
+    }
+    expect(byRule.get("CDG-IAM-002")?.find((o) => o.resource.id === "role:AWSLambdaSQSQueueExecutionRole")?.message).toMatch(
+      /^IAM role 'role-AWSLambdaSQSQueueExecutionRole', AWS managed policy 'AWSLambdaSQSQueueExecutionRole': .*sqs:ReceiveMessage/,
+    );
+  });
+
+  it("CDG-IAM-009 flags few AWS managed documents: only undocumented keys and ForAllValues on single-valued keys", () => {
+    const failing = (byRule.get("CDG-IAM-009") ?? []).filter((o) => o.status === "fail");
+    expect(failing.length).toBeLessThan(40);
+    for (const o of failing) expect(o.message).toMatch(/needs review|ForAllValues/);
+  });
+
   it("judges every published document: nothing is malformed or left unknown", () => {
-    for (const id of ["CDG-IAM-001", "CDG-IAM-002", "CDG-IAM-003"]) {
+    for (const id of ["CDG-IAM-001", "CDG-IAM-002", "CDG-IAM-003", "CDG-IAM-008", "CDG-IAM-009"]) {
       const open = (byRule.get(id) ?? []).filter((o) => o.status === "unknown" || o.message.includes("malformed"));
       expect(open.map((o) => o.message)).toEqual([]);
     }

@@ -276,3 +276,20 @@ describe("parsePolicy: normalized model", () => {
     expect(parsePolicy(evil)).toEqual({ status: "malformed", document: undefined, problems: [{ path: "(document)", problem: "could not be read (reading it threw a generic error)" }] });
   });
 });
+
+describe("parsePolicy: resource policies that name no Resource (ECR)", () => {
+  const ecr = doc({ Effect: "Allow", Principal: "*", Action: "ecr:BatchGetImage" });
+
+  it("reads a statement without Resource as governing the one resource the policy is attached to", () => {
+    const parsed = parsePolicy(ecr, { kind: "resource", implicitResource: true });
+    expect(parsed.status).toBe("ok");
+    const statement = parsed.status === "ok" ? (parsed.document.statements[0] as Statement) : undefined;
+    expect(statement?.resources).toEqual({ element: "Resource", values: ["*"] });
+  });
+
+  it("still requires Resource of every other resource policy, and remembers the two readings apart", () => {
+    expect(parsePolicy(ecr, { kind: "resource" }).problems).toEqual([{ path: "Statement[0]", problem: "needs Resource or NotResource" }]);
+    expect(parsePolicy(ecr, { kind: "resource", implicitResource: true }).status).toBe("ok");
+    expect(parsePolicy(ecr, { kind: "resource" }).status).toBe("malformed");
+  });
+});

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findingId } from "../../src/reports/finding-id";
 import { EventLogError, previewReport } from "../../src/reports/preview";
+import { UNKNOWN_REASON_TEXT } from "../../src/core/outcome";
 import { readPackMessage } from "../../src/reports/preview/pack-message";
 import { parseReport } from "../../src/reports/read-report";
 import type { CanonicalReport, ReportFinding } from "../../src/reports/report";
@@ -68,7 +69,10 @@ describe("the events of the real CLI (pulumi policy analyze --json, examples/enc
     const waived = find(report, "CDG-ENC-002", "legacy-import");
     expect(waived.message).toBe("S3 bucket 'legacy-import' (classified 'restricted') is encrypted with an AWS-owned key (AWS default encryption (SSE-S3)), not a customer-managed KMS key");
     expect(waived.waiver).toEqual({ state: "active", reason: "migrating to the orders key, ticket SEC-142", expires: "2027-03-31", source: "tag" });
-    expect(find(report, "CDG-NET-003", "accounts-db-replica").message).toMatch(/^RDS instance 'accounts-db-replica': the subnets of .* is unknown \(not-fetched: /);
+    const replica = find(report, "CDG-NET-003", "accounts-db-replica");
+    expect(replica.message).toMatch(/^RDS instance 'accounts-db-replica': the subnets cannot be judged: /);
+    // The reason travels in words ("not assessed (not visible to this run): ...") and is read back.
+    expect(replica.reason).toBe("not-fetched");
   });
 
   it("ids findings by rule and URN, as findingId does, in the canonical order", () => {
@@ -199,6 +203,15 @@ describe("readPackMessage", () => {
       message: "RDS instance 'd': the subnets of RDS instance 'd' is unknown (access-denied: x)",
     });
     expect(readPackMessage("[CDG-NET-003] not assessed: something else", "CDG-NET-003")).toMatchObject({ status: "not-assessed", reason: "error" });
+    // Today's form: the reason in words before the message, for each reason there is.
+    for (const [reason, words] of Object.entries(UNKNOWN_REASON_TEXT)) {
+      expect(readPackMessage(`[CDG-NET-003] not assessed (${words}): RDS instance 'd': the subnets cannot be judged: x`, "CDG-NET-003")).toEqual({
+        status: "not-assessed",
+        reason,
+        message: "RDS instance 'd': the subnets cannot be judged: x",
+      });
+    }
+    expect(readPackMessage(`not assessed (${UNKNOWN_REASON_TEXT.error}): CDG-NET-003 could not evaluate: boom`, "CDG-NET-003")).toMatchObject({ status: "not-assessed", reason: "error" });
     expect(readPackMessage("[CDG-ENC-002] S3 bucket 'b' is bad — WAIVED: (reason withheld)", "CDG-ENC-002")).toEqual({
       status: "waived",
       message: "S3 bucket 'b' is bad",

@@ -157,7 +157,9 @@ describe("the new kinds as v7 resources", () => {
     expect(resource("aws:elasticache/serverlessCache:ServerlessCache", "scratch").inputs).not.toHaveProperty("subnetIds");
     expect(fromState).toContain(`CDG-NET-003 arn:aws:elasticache:${R}:${ACCOUNT}:serverlesscache:scratch fail`);
     expect(resource("aws:opensearch/domain:Domain", "logs-search").inputs.vpcOptions).toEqual({ subnetIds: ["subnet-b"], securityGroupIds: [] });
-    expect(fromState).toContain(`CDG-NET-002 arn:aws:es:${R}:${ACCOUNT}:domain/logs-search not-assessed`);
+    // Naming no security group is judged as the VPC's default group (issue 11), in the scan and from the file alike.
+    expect(fromState).toContain(`CDG-NET-002 arn:aws:es:${R}:${ACCOUNT}:domain/logs-search pass`);
+    expect(scanned).toContain(`CDG-NET-002 arn:aws:es:${R}:${ACCOUNT}:domain/logs-search pass`);
     const workgroup = resource("aws:redshiftserverless/workgroup:Workgroup", "sandbox");
     expect(workgroup.inputs).toMatchObject({ namespaceName: "sandbox", publiclyAccessible: true, subnetIds: ["subnet-pub"], securityGroupIds: ["sg-open"] });
     expect(workgroup.propertyDependencies.namespaceName).toEqual([urnOf("aws:redshiftserverless/namespace:Namespace", "sandbox")]);

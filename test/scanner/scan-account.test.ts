@@ -16,7 +16,7 @@ beforeAll(async () => {
 }, 300_000);
 
 /** Generated ids (keys, volumes, snapshots, instances) differ per run: the label names them. */
-const stableName = (name: string) => (/^[0-9a-f]{8}-[0-9a-f-]{27}$|^(snap|vol|i)-[0-9a-f]+$/.test(name) ? "<generated id>" : name);
+const stableName = (name: string) => (/^[0-9a-f]{8}-[0-9a-f-]{27}$|^(snap|vol|i|sg)-[0-9a-f]+$/.test(name) ? "<generated id>" : name);
 const line = (f: Finding) => `${f.rule.id} ${f.resource.label} ${stableName(f.resource.name)}`;
 const withStatus = (s: Finding["status"]) => [...new Set(result.findings.filter((f) => f.status === s).map(line))].sort();
 
@@ -30,7 +30,11 @@ describe("cdguard scan of a seeded account", () => {
       "CDG-ENC-002 S3 bucket seg-b-invoices",
       "CDG-ENC-002 Secrets Manager secret partner-api-token",
       "CDG-ENC-003 KMS key <generated id>",
+      "CDG-IAM-001 IAM role ops-admin",
       "CDG-IAM-001 IAM user data-engineer",
+      "CDG-IAM-002 IAM policy launch-with-any-role",
+      "CDG-IAM-002 IAM role ops-admin",
+      "CDG-IAM-002 IAM user auditor",
       "CDG-IAM-002 IAM user data-engineer",
       "CDG-IAM-003 IAM role ci-deployer",
       "CDG-IAM-003 IAM role ops-admin",
@@ -40,6 +44,8 @@ describe("cdguard scan of a seeded account", () => {
       "CDG-IAM-006 IAM role open-trust",
       "CDG-IAM-006 IAM role partner-access",
       "CDG-IAM-007 SNS topic marketing",
+      "CDG-IAM-008 IAM policy launch-with-any-role",
+      "CDG-IAM-008 IAM role ops-admin",
       "CDG-NET-001 RDS instance legacy-reporting",
       "CDG-NET-002 RDS instance legacy-reporting",
       "CDG-NET-003 RDS instance legacy-reporting",
@@ -49,6 +55,7 @@ describe("cdguard scan of a seeded account", () => {
       "CDG-NET-007 S3 bucket shared-exports",
       "CDG-NET-008 SQS queue notifications",
       "CDG-NET-009 EBS snapshot <generated id>",
+      "CDG-NET-010 security group <generated id>",
       "CDG-SEG-001 CloudWatch log group /app/legacy",
       // The app host's root volume: moto (like AWS) creates it without the instance's tags.
       "CDG-SEG-001 EBS volume <generated id>",

@@ -3,7 +3,7 @@ import { unknown, type Val } from "../../core/value";
 import { encryptedWith } from "../../encryption/at-rest";
 import type { MskAnswers } from "../../fetchers/aws/kafka";
 import type { DataStore, EncryptionAtRest } from "../../models/data-store";
-import type { NetworkRef } from "../../models/network";
+import { VPC_DEFAULT_SECURITY_GROUP, type NetworkRef } from "../../models/network";
 import type { Placement } from "../../models/placement";
 import { STORE_KIND_FACTS, STORE_VARIANT_FACTS, storeLabel } from "../../models/store-kind-facts";
 import type { AdaptContext } from "./context";
@@ -23,10 +23,10 @@ export function provisionedEncryption(p: Provisioned | undefined, ctx: AdaptCont
   return encryptedWith(STORE_KIND_FACTS[KIND].encryption.keyless, "always encrypted: AWS-managed key aws/kafka (no DataVolumeKMSKeyId)");
 }
 
-/** Without security groups MSK uses its VPC's default group, which the answer may not name. */
-function securityGroups(ids: readonly string[], name: string): Val<readonly NetworkRef[]> {
+/** Without security groups MSK uses its VPC's default group, which the answer may not name: the placement says so, and the view joins it to that group. */
+function securityGroups(ids: readonly string[]): Val<readonly NetworkRef[]> {
   const unique = [...new Set(ids)];
-  return unique.length > 0 ? unique : unknown("not-fetched", `${name} names no security group: AWS attaches its VPC's default security group`);
+  return unique.length > 0 ? unique : [VPC_DEFAULT_SECURITY_GROUP];
 }
 
 function subnetList(ids: readonly string[], name: string): Pick<Placement, "subnets" | "defaultVpc"> {
@@ -43,7 +43,7 @@ export function provisionedPlacement(p: Provisioned | undefined, name: string): 
     publiclyAccessible: access === undefined ? undefined : access === "SERVICE_PROVIDED_EIPS",
     publicWhenUnset: false,
     ...subnetList(info?.ClientSubnets ?? [], name),
-    securityGroups: securityGroups(info?.SecurityGroups ?? [], name),
+    securityGroups: securityGroups(info?.SecurityGroups ?? []),
     inVpc: true,
     observed: `PublicAccess.Type ${access === undefined ? "not reported" : PUBLIC_ACCESS_TYPES.has(access) ? access : "an unrecognized value"}`,
   };
@@ -55,7 +55,7 @@ export function serverlessPlacement(s: Serverless | undefined, name: string): Pl
   return {
     publiclyAccessible: false,
     ...subnetList(configs.flatMap((c) => c.SubnetIds ?? []), name),
-    securityGroups: securityGroups(configs.flatMap((c) => c.SecurityGroupIds ?? []), name),
+    securityGroups: securityGroups(configs.flatMap((c) => c.SecurityGroupIds ?? [])),
     inVpc: true,
     observed: `VpcConfigs: ${configs.length}`,
   };

@@ -1,6 +1,9 @@
 import { encryptedWith } from "../../encryption/at-rest";
+import type { ResourcePolicy as SdkResourcePolicy } from "@aws-sdk/client-cloudwatch-logs";
+import { unknown } from "../../core/value";
 import type { LogGroupAnswers, LogsAnswers } from "../../fetchers/aws/logs";
 import type { DataStore } from "../../models/data-store";
+import type { ResourcePolicy } from "../../models/exposure";
 import { STORE_KIND_FACTS, storeLabel } from "../../models/store-kind-facts";
 import type { AdaptContext } from "./context";
 import type { InventoryContribution } from "./contribution";
@@ -28,7 +31,28 @@ function adaptGroup(ctx: AdaptContext, region: string, g: LogGroupAnswers): Data
   };
 }
 
+/**
+ * A CloudWatch Logs resource policy: account-wide (every log group of the region), or scoped to
+ * the log group its `resourceArn` names.
+ */
+function adaptResourcePolicy(ctx: AdaptContext, region: string, p: SdkResourcePolicy): ResourcePolicy {
+  const name = p.policyName ?? "";
+  const arn = arnOf(ctx.partition, "logs", region, ctx.account, `resource-policy:${name}`);
+  const label = "CloudWatch Logs resource policy";
+  const common = {
+    ref: awsRef(arn, "AWS::Logs::ResourcePolicy", name, label, ctx.account, region),
+    service: "logs" as const,
+    document: p.policyDocument ?? unknown("error", `${label} '${name}' has no document`),
+    origin: `${label} '${name}'`,
+    accountId: ctx.account,
+  };
+  return p.resourceArn ? { ...common, target: p.resourceArn.replace(/:\*$/, "") } : { ...common, target: undefined, accountWide: true };
+}
+
 export function adaptLogs(raw: LogsAnswers, ctx: AdaptContext): InventoryContribution {
-  if (!raw.groups.ok) return { gaps: [gapOf(raw.groups.failure, "CloudWatch log groups")] };
-  return { stores: raw.groups.value.map((g) => adaptGroup(ctx, raw.region, g)) };
+  const policies = raw.resourcePolicies;
+  const resourcePolicies = policies?.ok ? policies.value.map((p) => adaptResourcePolicy(ctx, raw.region, p)) : [];
+  const policyGaps = policies && !policies.ok ? [gapOf(policies.failure, "CloudWatch Logs resource policies")] : [];
+  if (!raw.groups.ok) return { resourcePolicies, gaps: [gapOf(raw.groups.failure, "CloudWatch log groups"), ...policyGaps] };
+  return { stores: raw.groups.value.map((g) => adaptGroup(ctx, raw.region, g)), resourcePolicies, ...(policyGaps.length ? { gaps: policyGaps } : {}) };
 }

@@ -3,7 +3,7 @@ import { unknown, type Val } from "../../core/value";
 import { encryptedWith, notEncrypted } from "../../encryption/at-rest";
 import type { OpenSearchAnswers, OpenSearchDomainAnswer } from "../../fetchers/aws/opensearch";
 import type { DataStore, EncryptionAtRest, StoreVariant } from "../../models/data-store";
-import type { NetworkRef } from "../../models/network";
+import { VPC_DEFAULT_SECURITY_GROUP, type NetworkRef } from "../../models/network";
 import type { Placement } from "../../models/placement";
 import { STORE_KIND_FACTS, storeLabel } from "../../models/store-kind-facts";
 import type { AdaptContext } from "./context";
@@ -25,10 +25,10 @@ export function domainEncryption(d: DomainStatus, ctx: AdaptContext, region: str
   return encryptedWith(STORE_KIND_FACTS[KIND].encryption.keyless, "EncryptionAtRestOptions.Enabled=true without KmsKeyId: AWS-managed key aws/es");
 }
 
-/** Without security groups a domain uses its VPC's default group, which the answer may not name. */
-function securityGroups(ids: readonly string[], name: string): Val<readonly NetworkRef[]> {
+/** Without security groups a domain uses its VPC's default group, which the answer may not name: the placement says so, and the view joins it to that group. */
+function securityGroups(ids: readonly string[]): Val<readonly NetworkRef[]> {
   const unique = [...new Set(ids)];
-  return unique.length > 0 ? unique : unknown("not-fetched", `${name} names no security group: AWS attaches its VPC's default security group`);
+  return unique.length > 0 ? unique : [VPC_DEFAULT_SECURITY_GROUP];
 }
 
 /** Without VPC options a domain has a public endpoint, guarded only by its access policy. */
@@ -42,7 +42,7 @@ export function domainPlacement(d: DomainStatus): Placement {
   return {
     publiclyAccessible: false,
     subnets: defaultVpc ? unknown("not-fetched", `${d.DomainName ?? ""} names no subnets: AWS places it in the default VPC`) : subnets,
-    securityGroups: securityGroups(vpc.SecurityGroupIds ?? [], d.DomainName ?? ""),
+    securityGroups: securityGroups(vpc.SecurityGroupIds ?? []),
     inVpc: true,
     ...(defaultVpc ? { defaultVpc: true } : {}),
     observed: `VPCOptions.SubnetIds: ${subnets.length}`,

@@ -7,6 +7,7 @@ import type { RedshiftNamespaceAnswer, RedshiftServerlessAnswers } from "../../f
 import type { DataStore, EncryptionAtRest } from "../../models/data-store";
 import type { Placement } from "../../models/placement";
 import { STORE_KIND_FACTS, storeLabel } from "../../models/store-kind-facts";
+import { VPC_DEFAULT_SECURITY_GROUP } from "../../models/network";
 import { mergePlacements } from "../../network/merge-placements";
 import type { AdaptContext } from "./context";
 import type { CoverageGap, InventoryContribution } from "./contribution";
@@ -38,7 +39,7 @@ export function workgroupPlacement(w: Workgroup): Placement {
     publiclyAccessible: w.publiclyAccessible,
     publicWhenUnset: false,
     subnets: defaultVpc ? unknown("not-fetched", `${name} names no subnets: AWS places it in the default VPC`) : subnets,
-    securityGroups: groups.length > 0 ? groups : unknown("not-fetched", `${name} names no security group: AWS attaches its VPC's default security group`),
+    securityGroups: groups.length > 0 ? groups : [VPC_DEFAULT_SECURITY_GROUP],
     inVpc: true,
     ...(defaultVpc ? { defaultVpc: true } : {}),
     observed: `workgroup ${name}: publiclyAccessible=${w.publiclyAccessible === undefined ? "not reported" : String(w.publiclyAccessible)}, subnetIds: ${subnets.length}`,

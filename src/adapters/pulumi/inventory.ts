@@ -7,6 +7,7 @@ import type { EngineResource } from "./engine-resource";
 import { buildExposures, EXPOSURE_TYPES } from "./exposure";
 import { buildIamInventory, IAM_ADAPTER_TYPES } from "./iam";
 import { KMS_KEY_TYPES } from "./kms-ref";
+import { accountIdsOfResources } from "./own-account";
 import { buildNetworkGraph, NETWORK_TYPES } from "./network";
 import { buildPlacements, PLACEMENT_TYPES } from "./network/placement";
 import { adaptKmsKey } from "./kms-key";
@@ -42,6 +43,7 @@ export function buildInventory(resources: readonly EngineResource[]): Inventory 
   const placements = once(() => buildPlacements(resources));
   const iam = once(() => buildIamInventory(resources));
   const tags = once(() => new Map(resources.map((r) => [r.urn, new Props(r).tags()])));
+  const ownAccountIds = once(() => accountIdsOfResources(resources));
   const compute = once(() =>
     resources
       .filter((r) => COMPUTE_LABELS.has(r.type))
@@ -74,6 +76,9 @@ export function buildInventory(resources: readonly EngineResource[]): Inventory 
     },
     get compute() {
       return compute();
+    },
+    get ownAccountIds() {
+      return ownAccountIds();
     },
   };
 }

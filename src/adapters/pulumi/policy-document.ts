@@ -29,7 +29,14 @@ function withUnknowns(v: unknown, where: string): unknown {
   return v;
 }
 
-/** The document, or Unknown("error") naming the missing property (the resource requires one). */
+/**
+ * The document, or Unknown("error") naming the missing property (the resource requires one). A required
+ * document the planned state sends unknown without a dependency (an invoke's output, such as
+ * `aws.iam.getPolicyDocumentOutput(...).json`) cannot be unset: it is computed during the update.
+ */
 export function requiredDocument(p: Props, path: string): Val<unknown> {
-  return readDocument(p, path) ?? unknown("error", `property '${boundValue(path)}' of ${p.resource.name} is not set`);
+  const document = readDocument(p, path);
+  if (document !== undefined) return document;
+  if (isUnknownSentinel(p.resource.props[path])) return unknown("preview", `${boundValue(path)} of ${p.resource.name} is computed during the update`);
+  return unknown("error", `property '${boundValue(path)}' of ${p.resource.name} is not set`);
 }

@@ -1,9 +1,11 @@
 import {
   CloudWatchLogsClient,
+  DescribeResourcePoliciesCommand,
   ListTagsForResourceCommand,
   paginateDescribeLogGroups,
   ResourceNotFoundException,
   type LogGroup,
+  type ResourcePolicy,
 } from "@aws-sdk/client-cloudwatch-logs";
 import { unlessNotFound } from "./calls";
 import type { FetchContext } from "./context";
@@ -21,13 +23,15 @@ export interface LogGroupAnswers {
 export interface LogsAnswers {
   readonly region: string;
   readonly groups: Fetched<LogGroupAnswers[]>;
+  /** From DescribeResourcePolicies: the region's CloudWatch Logs resource policies (name, document, scope). */
+  readonly resourcePolicies?: Fetched<ResourcePolicy[]>;
 }
 
 export const logsFetcher: Fetcher<LogsAnswers> = {
   name: "logs-log-groups",
   service: "logs",
   scope: "region",
-  actions: ["logs:DescribeLogGroups", "logs:ListTagsForResource"],
+  actions: ["logs:DescribeLogGroups", "logs:ListTagsForResource", "logs:DescribeResourcePolicies"],
   async fetch(ctx) {
     const client = ctx.client(CloudWatchLogsClient, "logs");
     const groups = await ctx.listAll(
@@ -35,9 +39,23 @@ export const logsFetcher: Fetcher<LogsAnswers> = {
       () => paginateDescribeLogGroups({ client }, {}),
       (page) => page.logGroups,
     );
-    return { region: ctx.region, groups: await eachListed(groups, (g) => fetchGroup(ctx, client, g)) };
+    // Asked only once the region's Logs answered: a failing service is reported once, by its listing's gap.
+    const resourcePolicies = groups.ok ? await ctx.attempt("logs:DescribeResourcePolicies", () => describeResourcePolicies(client)) : undefined;
+    return { region: ctx.region, groups: await eachListed(groups, (g) => fetchGroup(ctx, client, g)), ...(resourcePolicies ? { resourcePolicies } : {}) };
   },
 };
+
+/** Every page of DescribeResourcePolicies (the SDK has no paginator for it). */
+async function describeResourcePolicies(client: CloudWatchLogsClient): Promise<ResourcePolicy[]> {
+  const out: ResourcePolicy[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await client.send(new DescribeResourcePoliciesCommand({ ...(nextToken ? { nextToken } : {}) }));
+    out.push(...(page.resourcePolicies ?? []));
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return out;
+}
 
 async function fetchGroup(ctx: FetchContext, client: CloudWatchLogsClient, group: LogGroup): Promise<LogGroupAnswers> {
   const arn = group.logGroupArn ?? group.arn?.replace(/:\*$/, "");

@@ -1,6 +1,7 @@
 // What one violation of this pack says, read back from the text the pack gave the engine. The forms are
 // those of src/pulumi/report-findings.ts (reportFindings), after the wrapping @pulumi/policy and the engine add.
 import type { FindingStatus } from "../../core/finding";
+import { UNKNOWN_REASON_TEXT } from "../../core/outcome";
 import type { UnknownReason } from "../../core/value";
 
 export interface PackMessage {
@@ -15,11 +16,13 @@ export interface PackMessage {
 }
 
 const REASONS: readonly UnknownReason[] = ["preview", "not-fetched", "access-denied", "timeout", "throttled", "unavailable", "error"];
-/** core/outcome.ts notAssessed: `<resource>: <what> is unknown (<reason>: <detail>)`. */
+/** Packs before 0.2 put the reason in the message: `<resource>: <what> is unknown (<reason>: <detail>)`. */
 const UNKNOWN_REASON = new RegExp(` is unknown \\((${REASONS.join("|")}): `);
+const REASON_OF_TEXT = new Map(Object.entries(UNKNOWN_REASON_TEXT).map(([reason, text]) => [text, reason as UnknownReason]));
 /** core/evaluate.ts: a rule that threw is not assessed for its whole scope. */
-const EVALUATION_ERROR = /^not assessed \(error\): /;
-const NOT_ASSESSED = /^not assessed: /;
+const EVALUATION_ERROR = new RegExp(`^not assessed \\((?:error|${UNKNOWN_REASON_TEXT.error})\\): `);
+/** report-findings.ts: `not assessed (<reason in words>): <message>`; older packs: `not assessed: <message>`. */
+const NOT_ASSESSED = /^not assessed(?: \(([^)]*)\))?: /;
 const WAIVED = /^([\s\S]*) — WAIVED(?: until (\d{4}-\d{2}-\d{2}))?: ([\s\S]*)$/;
 const EXPIRED = /^([\s\S]*) \(waiver expired on (\d{4}-\d{2}-\d{2})\)$/;
 const WAIVER_PROBLEM = /^([\s\S]*) \((waiver tag '[^']*'[\s\S]*)\)$/;
@@ -33,9 +36,11 @@ export function readPackMessage(raw: string, ruleId: string): PackMessage {
   const text = withoutDescription(plainText(raw), ruleId);
   if (EVALUATION_ERROR.test(text)) return { status: "not-assessed", reason: "error", message: text.replace(EVALUATION_ERROR, "") };
   const body = text.startsWith(`[${ruleId}] `) ? text.slice(ruleId.length + 3) : text;
-  if (NOT_ASSESSED.test(body)) {
+  const notAssessed = NOT_ASSESSED.exec(body);
+  if (notAssessed) {
     const message = body.replace(NOT_ASSESSED, "");
-    return { status: "not-assessed", reason: (UNKNOWN_REASON.exec(message)?.[1] as UnknownReason | undefined) ?? "error", message };
+    const said = notAssessed[1] === undefined ? undefined : REASON_OF_TEXT.get(notAssessed[1]);
+    return { status: "not-assessed", reason: said ?? (UNKNOWN_REASON.exec(message)?.[1] as UnknownReason | undefined) ?? "error", message };
   }
   const waived = WAIVED.exec(body);
   if (waived) {

@@ -1,5 +1,5 @@
 import { isUnknown, type Val } from "../../core/value";
-import type { NetworkRef } from "../../models/network";
+import { VPC_DEFAULT_SECURITY_GROUP, type NetworkRef } from "../../models/network";
 import type { Placement } from "../../models/placement";
 import { known, type StateWriter } from "./context";
 
@@ -31,7 +31,8 @@ function ownSubnets(p: Placement, what: string): readonly NetworkRef[] {
  * adapter reads back the same way from a store naming none.
  */
 function securityGroups(v: Val<readonly NetworkRef[]>, what: string): readonly NetworkRef[] {
-  return isUnknown(v) && v.reason === "not-fetched" ? [] : known(v, `the security groups of ${what}`);
+  if (isUnknown(v) && v.reason === "not-fetched") return [];
+  return known(v, `the security groups of ${what}`).filter((g) => g !== VPC_DEFAULT_SECURITY_GROUP);
 }
 
 /** Where the scan found the store, if it read that. */

@@ -1,6 +1,6 @@
 import { describe } from "../../core/outcome";
-import type { Val } from "../../core/value";
-import { emptyIamInventory, type IamInventory, type PrincipalKind } from "../../models/iam";
+import { isUnknown, unknown, type Val } from "../../core/value";
+import { awsManagedPolicyName, emptyIamInventory, type IamInventory, type PrincipalKind } from "../../models/iam";
 import type { Inventory } from "../../models/inventory";
 import type { ResourceRef } from "../../models/ref";
 import type { PolicySizeKind } from "../../iam";
@@ -27,11 +27,33 @@ export interface IdentityDocument {
 }
 
 /**
- * Every identity-based document written by the stack or account: inline policies (embedded or
- * separate resources) and customer managed policies. AWS managed policies are not judged here:
- * their owner cannot change them; attaching them is judged instead.
+ * Every identity-based document the stack or account uses: inline policies (embedded or separate
+ * resources), customer managed policies, and each attachment of an AWS managed policy, judged by its
+ * document (the account's, or the bundled catalogue's) and reported on the attachment, which is what
+ * the owner can change.
  */
 export function identityDocuments(iam: IamInventory): IdentityDocument[] {
+  return [...ownDocuments(iam), ...attachedAwsManagedDocuments(iam)];
+}
+
+function attachedAwsManagedDocuments(iam: IamInventory): IdentityDocument[] {
+  const byId = new Map(iam.policies.map((p) => [p.ref.id, p]));
+  return iam.attachments.flatMap((a): IdentityDocument[] => {
+    const policy = a.policyRef === undefined ? undefined : byId.get(a.policyRef);
+    // An ARN not known in preview may name an AWS managed policy: what it grants is not known.
+    if (policy === undefined && isUnknown(a.policyArn)) {
+      return [{ ref: a.ref, subject: `${describe(a.ref)}, the policy it attaches`, what: "the policy it attaches (its ARN)", document: a.policyArn }];
+    }
+    const arn = policy?.arn ?? a.policyArn;
+    const name = policy !== undefined ? (policy.awsManaged ? policy.name : undefined) : typeof arn === "string" ? awsManagedPolicyName(arn) : undefined;
+    if (name === undefined || isUnknown(name)) return [];
+    const document = policy?.document ?? unknown("not-fetched", `the document of AWS managed policy ${name} is not part of the inventory`);
+    const source = policy?.catalogueRef === undefined ? "" : ` (document from ${policy.catalogueRef})`;
+    return [{ ref: a.ref, subject: `${describe(a.ref)}, AWS managed policy '${name}'${source}`, what: `the document of AWS managed policy '${name}'`, document }];
+  });
+}
+
+function ownDocuments(iam: IamInventory): IdentityDocument[] {
   const inline = iam.inlinePolicies.map((p) => {
     const embedded = p.principal.principalRef === p.ref.id;
     return {

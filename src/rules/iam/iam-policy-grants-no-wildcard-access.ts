@@ -10,6 +10,9 @@ interface Options {
   dataServices: string[];
 }
 
+/** Services whose every action is administrator access, whatever the configured data services: `iam:*` grants itself anything. */
+const ADMIN_EQUIVALENT_SERVICES: ReadonlySet<string> = new Set(["iam"]);
+
 /**
  * A `service:*` finding narrowed to the customer-data services; undefined when none is left, or
  * when the statement already allows everything (full admin, NotAction) and says so.
@@ -18,7 +21,7 @@ function dataServiceWildcards(f: GrantFinding, all: readonly GrantFinding[], dat
   const index = f.statements[0]?.index;
   const broader = all.some((g) => (g.kind === "full-admin" || g.kind === "not-action-allow") && g.statements[0]?.index === index);
   if (broader) return undefined;
-  const services = (f.services ?? []).filter((s) => isDataService(s, dataServices));
+  const services = (f.services ?? []).filter((s) => ADMIN_EQUIVALENT_SERVICES.has(s) || isDataService(s, dataServices));
   if (services.length === 0) return undefined;
   return withContext(f, `${statementsText(f.statements.map(({ index }) => ({ index })))} allows every action of ${listed(services)}`);
 }
@@ -41,9 +44,10 @@ export const iamPolicyGrantsNoWildcardAccess = defineRule<Options>({
     'An Allow of `"Action": "*"` on every resource is full administrator access; `s3:*`, `kms:*` or ' +
     "`dynamodb:*` hands over every present and future action of a service holding customer data " +
     "(reading, deleting, re-sharing, changing its resource policy); an Allow with `NotAction` or " +
-    "`NotResource` grants everything not listed, including services and resources created later. " +
-    "Each is judged per inline policy and per customer managed policy, after Deny statements in the " +
-    "same document. AWS managed policies are judged where they are attached (CDG-IAM-004).",
+    "`NotResource` grants everything not listed, including services and resources created later; " +
+    "`iam:*` is administrator access whatever the services configured. " +
+    "Each is judged per inline policy, per customer managed policy and per attachment of an AWS " +
+    "managed policy (by its document), after Deny statements in the same document.",
   remediation:
     "List the actions the workload calls (IAM Access Analyzer can generate them from CloudTrail) and " +
     "the resources it needs, e.g. `s3:GetObject` on `arn:aws:s3:::orders-bucket/*`, instead of `*`, " +

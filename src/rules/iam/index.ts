@@ -1,6 +1,8 @@
 import type { AnyRule } from "../../core/rule";
 import { broadAwsManagedPoliciesNotAttached } from "./broad-aws-managed-policies-not-attached";
 import { iamPolicyActionsScopedToResources } from "./iam-policy-actions-scoped-to-resources";
+import { iamPolicyConditionsRestrictAccess } from "./iam-policy-conditions-restrict-access";
+import { iamPolicyGrantsNoPrivilegeEscalation } from "./iam-policy-grants-no-privilege-escalation";
 import { iamPolicyGrantsNoWildcardAccess } from "./iam-policy-grants-no-wildcard-access";
 import { privilegeEscalationLimitedToApprovedAdmins } from "./privilege-escalation-limited-to-approved-admins";
 import { resourcePoliciesGrantNoExternalAccess } from "./resource-policies-grant-no-external-access";
@@ -16,11 +18,15 @@ export const IAM_RULES: readonly AnyRule[] = [
   usersReceivePermissionsThroughGroups,
   roleTrustPolicyRestrictsWhoAssumes,
   resourcePoliciesGrantNoExternalAccess,
+  iamPolicyGrantsNoPrivilegeEscalation,
+  iamPolicyConditionsRestrictAccess,
 ];
 
 export {
   broadAwsManagedPoliciesNotAttached,
   iamPolicyActionsScopedToResources,
+  iamPolicyConditionsRestrictAccess,
+  iamPolicyGrantsNoPrivilegeEscalation,
   iamPolicyGrantsNoWildcardAccess,
   privilegeEscalationLimitedToApprovedAdmins,
   resourcePoliciesGrantNoExternalAccess,

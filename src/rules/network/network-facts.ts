@@ -10,6 +10,7 @@ import type { Inventory } from "../../models/inventory";
 import type { Placement } from "../../models/placement";
 import type { ResourceRef } from "../../models/ref";
 import { DEFAULT_PRIVATE_CIDRS, parseAddressRanges, type AddressRanges } from "../../network/address-ranges";
+import { classifyStore } from "../../models/store-kind-facts";
 import { indexNetwork, type NetworkIndex } from "../../network/network-index";
 
 /** Something judged for network isolation: a store, or a resource without a store model. */
@@ -62,10 +63,13 @@ function tagsOf(inventory: Inventory, id: string): Val<Tags | undefined> | undef
 
 /**
  * The subject's classification: its own tags, else (a snapshot, image or cluster instance
- * without a classification tag) those of the store its data comes from.
+ * without a classification tag) those of the store its data comes from. Untagged compute is not
+ * customer data (`classifyStore`), but a snapshot or image of it copies its disks and keeps the
+ * default for untagged data.
  */
 export function classificationOf(inventory: Inventory, subject: Subject, config: GuardConfig): Val<Classification> {
-  const own = subject.store?.tags ?? subject.resource?.tags;
+  if (subject.store) return classifyStore(subject.store, config);
+  const own = subject.resource?.tags;
   const source = subject.resource?.dataOf ?? subject.resource?.partOf;
   const ownLevel = isUnknown(own) ? undefined : own?.[config.tagKeys.classification];
   if (source !== undefined && !isUnknown(own) && ownLevel === undefined) {
@@ -74,6 +78,7 @@ export function classificationOf(inventory: Inventory, subject: Subject, config:
   }
   return classify(own, config);
 }
+
 
 /**
  * Undefined when the subject holds customer data (the rule goes on); else "not applicable"

@@ -1,6 +1,6 @@
 import { unknown, type Val } from "../../core/value";
 import { analyzePrincipals } from "../../iam";
-import type { ResourcePolicy } from "../../models/exposure";
+import { IMPLICIT_RESOURCE_SERVICES, type ResourcePolicy } from "../../models/exposure";
 
 const PUBLIC_KINDS: ReadonlySet<string> = new Set(["public-principal", "not-principal-allow"]);
 
@@ -11,7 +11,7 @@ const PUBLIC_KINDS: ReadonlySet<string> = new Set(["public-principal", "not-prin
  * principal, action or condition that decides it is not known, or the document is malformed.
  */
 export function publicGrants(policy: ResourcePolicy): Val<string[]> {
-  const analysis = analyzePrincipals(policy.document, { kind: "resource" });
+  const analysis = analyzePrincipals(policy.document, { kind: "resource", implicitResource: IMPLICIT_RESOURCE_SERVICES.has(policy.service) });
   if (analysis.status === "malformed") {
     const problems = analysis.problems.slice(0, 3).map((p) => `${p.path} ${p.problem}`).join("; ");
     return unknown("error", `${policy.origin} is not a valid policy (AWS would reject it): ${problems}`);

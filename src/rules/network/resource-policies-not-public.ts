@@ -14,7 +14,7 @@ import { publicGrants } from "./policy-facts";
 export const resourcePoliciesNotPublic = defineRule({
   id: "CDG-NET-008",
   slug: "resource-policies-not-public",
-  title: "Resource policies of customer data stores and keys grant nothing to everyone",
+  title: "Resource policies of customer data stores, keys and data services grant nothing to everyone",
   pillar: "network",
   severity: "critical",
   scope: "stack",
@@ -22,7 +22,9 @@ export const resourcePoliciesNotPublic = defineRule({
   frameworks: PUBLIC_EXPOSURE_FRAMEWORKS,
   rationale:
     "KMS key policies, SQS queue, SNS topic, Secrets Manager secret, DynamoDB table, OpenSearch domain, EFS " +
-    "file system and Backup vault policies can grant access to any AWS principal. A statement allowing " +
+    "file system, Backup and Glacier vault, ECR repository, Lambda function (permissions, and function URLs " +
+    "whose authorizationType is NONE), CloudWatch Logs, Glue Data Catalog, EventBridge bus and API Gateway " +
+    "policies can grant access to any AWS principal. A statement allowing " +
     "`Principal: \"*\"` (or an account wildcard, or NotPrincipal) without a scoping condition " +
     "(aws:SourceVpce, aws:SourceVpc, aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount, " +
     "or aws:SourceArn, kms:CallerAccount...) lets anyone who can reach the endpoint read or decrypt customer " +
@@ -33,7 +35,9 @@ export const resourcePoliciesNotPublic = defineRule({
     "Name the principals that need access, or add a condition tying the request to the organization " +
     "(`aws:PrincipalOrgID`), an account (`aws:SourceAccount`, `kms:CallerAccount`), a VPC endpoint " +
     "(`aws:SourceVpce`) or a calling resource (`aws:SourceArn`). For OpenSearch, prefer a VPC domain with " +
-    "fine-grained access control and named IAM principals.",
+    "fine-grained access control and named IAM principals. Give Lambda permissions a `sourceArn` or " +
+    "`sourceAccount`, and function URLs `authorizationType: AWS_IAM`; tag a function that serves only public " +
+    "data `data-classification: public`.",
   links: [
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_identity-vs-resource.html",
     "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html",
@@ -56,6 +60,8 @@ function governed(inventory: Inventory, p: ResourcePolicy, config: GuardConfig):
   if (store) return { who: named(store.ref), classification: classificationOf(inventory, { id: store.ref.id, ref: store.ref, store }, config) };
   const key = typeof target === "string" ? inventory.keys.find((k) => k.ref.id === target || k.arn === target) : undefined;
   if (key) return { who: named(key.ref), classification: classify(key.tags, config) };
+  if (p.governed) return { who: named(p.governed.ref), classification: classify(p.governed.tags, config) };
+  if (p.accountWide) return { who: `${p.origin} (it governs the account's ${p.service} resources; treated as untagged)`, classification: classify(undefined, config) };
   const where = isUnknown(target) ? "the resource it governs is not known yet" : "the resource it governs is outside the stack";
   return { who: `${p.origin} (${where}; treated as untagged)`, classification: classify(undefined, config) };
 }

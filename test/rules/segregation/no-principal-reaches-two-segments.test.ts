@@ -49,8 +49,18 @@ describe("CDG-SEG-005 no-principal-reaches-two-segments", () => {
     expect(run(rule, inv).find((o) => o.resource.name === "reporting")?.message).toBe("IAM role 'reporting' reaches no segmented data");
   });
 
-  it("unknown: the whole document is computed (JSON built from outputs) and came from a segment's key", () => {
+  // Issue 11: a computed document built from two segments' resources is a finding, inferred from them (was "unknown").
+  it("violation, inferred: the whole document is computed (JSON built from outputs) from both segments' keys", () => {
     const inv = stack(segment("a"), segment("b"), [role(), rolePolicy(UNKNOWN, [u("key", "key-a"), u("key", "key-b")])]);
+    expect(run(rule, inv).find((o) => o.resource.name === "reporting")).toMatchObject({
+      status: "fail",
+      message:
+        "IAM role 'reporting' can reach the data of segments 'a' (KMS key 'key-a') and 'b' (KMS key 'key-b'), inferred from the resources its policy document is built from (the document is not known until the update)",
+    });
+  });
+
+  it("unknown: the whole document is computed from one segment's key (it may name more)", () => {
+    const inv = stack(segment("a"), segment("b"), [role(), rolePolicy(UNKNOWN, [u("key", "key-a")])]);
     expect(run(rule, inv).find((o) => o.resource.name === "reporting")?.status).toBe("unknown");
   });
 
@@ -124,12 +134,21 @@ describe("CDG-SEG-005 on a stack's outputs: stores named by ARN", () => {
       expect(verdictOf([...preview, byConfiguredArns])).toMatchObject({
         status: "unknown",
         reason: "preview",
-        message: "IAM role 'reporting': which segments IAM role 'reporting' reaches is unknown (preview: arn of orders-a is computed during the update)",
+        message: "IAM role 'reporting': which segments it reaches cannot be judged: arn of orders-a is computed during the update",
       });
     });
 
-    it("unknown: pulumi.jsonStringify of both tables' ARNs, not computed yet (joined by dependencies)", () => {
+    // Issue 11: was "unknown"; the tables the document is built from decide the verdict.
+    it("violation, inferred: pulumi.jsonStringify of both tables' ARNs, not computed yet (joined by dependencies)", () => {
       const computed = planned("aws:iam/rolePolicy:RolePolicy", "reporting-read", { role: UNKNOWN, policy: UNKNOWN }, { role: [urnOf(ROLE, "reporting")], policy: tableUrns });
+      expect(verdictOf([...preview, computed])).toMatchObject({
+        status: "fail",
+        message: `${BOTH}, inferred from the resources its policy document is built from (the document is not known until the update)`,
+      });
+    });
+
+    it("unknown: pulumi.jsonStringify of one table's ARN, not computed yet", () => {
+      const computed = planned("aws:iam/rolePolicy:RolePolicy", "reporting-read", { role: UNKNOWN, policy: UNKNOWN }, { role: [urnOf(ROLE, "reporting")], policy: [urnOf(TABLE, "orders-a")] });
       expect(verdictOf([...preview, computed])).toMatchObject({ status: "unknown", reason: "preview" });
     });
 

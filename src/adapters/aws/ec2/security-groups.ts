@@ -14,6 +14,8 @@ export function adaptSecurityGroup(g: SdkSecurityGroup, s: Ec2Scope, ids: Networ
     awsId: id,
     vpc: ids.ref(g.VpcId),
     name: g.GroupName,
+    // Every VPC's default group is named `default`, and no other group may take that name.
+    ...(g.GroupName === "default" ? { isDefault: true } : {}),
     ingress: (g.IpPermissions ?? []).map((p, i) => adaptRule(p, "ingress", `ingress[${i}] of ${id}`, id, ids)),
     egress: (g.IpPermissionsEgress ?? []).map((p, i) => adaptRule(p, "egress", `egress[${i}] of ${id}`, id, ids)),
   };

@@ -6,7 +6,7 @@ import { addS3Exposures } from "./s3";
 import { addShares, SHARE_TYPES } from "./shares";
 import { addSubjects, SUBJECT_TYPES } from "./subjects";
 import { TargetIndex } from "./targets";
-import { BUCKET_TYPES, X } from "./types";
+import { BUCKET_TYPES, GOVERNED_LABELS, X } from "./types";
 
 /** Every type read for public access, resource policies and sharing. */
 export const EXPOSURE_TYPES: readonly string[] = [
@@ -17,6 +17,7 @@ export const EXPOSURE_TYPES: readonly string[] = [
     X.bucketAcl,
     X.bucketAclV2,
     ...RESOURCE_POLICY_TYPES,
+    ...GOVERNED_LABELS.keys(),
     ...SHARE_TYPES,
     ...SUBJECT_TYPES,
   ]),

@@ -1,8 +1,10 @@
+import type { Val } from "../../../core/value";
 import type { ResourcePolicy, ResourcePolicyService } from "../../../models/exposure";
 import { readDocument, requiredDocument } from "../policy-document";
 import type { Props } from "../props";
 import { refOf } from "../store-adapter";
 import type { Groups } from "./groups";
+import { eventPermissionDocument, functionUrlDocument, lambdaPermissionDocument } from "./permissions";
 import type { TargetIndex } from "./targets";
 import { BUCKET_TYPES, KMS_KEY_TYPES, X } from "./types";
 
@@ -16,6 +18,10 @@ interface ResourcePolicySpec {
   readonly governs?: { readonly path: string; readonly types: ReadonlySet<string> };
   /** Properties holding an ARN or URL of the governed resource, which tell its account when known. */
   readonly accountFrom: readonly string[];
+  /** For resources that add a statement rather than hold a document (Lambda permissions, function URLs). */
+  readonly statement?: (p: Props) => Val<unknown>;
+  /** The policy governs every resource of its service in the account. */
+  readonly accountWide?: true;
 }
 
 const own = (service: ResourcePolicyService, label: string, documentPath: string, accountFrom: readonly string[]): ResourcePolicySpec => ({
@@ -33,6 +39,24 @@ const separate = (
   types: ReadonlySet<string>,
   accountFrom: readonly string[],
 ): ResourcePolicySpec => ({ service, label, documentPath, governs: { path, types }, accountFrom });
+
+/** A resource read as the statement it adds to the policy of the resource it names. */
+const adds = (service: ResourcePolicyService, label: string, path: string, types: ReadonlySet<string>, statement: (p: Props) => Val<unknown>): ResourcePolicySpec => ({
+  service,
+  label,
+  documentPath: "",
+  governs: { path, types },
+  accountFrom: [],
+  statement,
+});
+
+const accountWide = (service: ResourcePolicyService, label: string, documentPath: string): ResourcePolicySpec => ({
+  service,
+  label,
+  documentPath,
+  accountFrom: [],
+  accountWide: true,
+});
 
 const only = (...types: string[]): ReadonlySet<string> => new Set(types);
 
@@ -61,6 +85,16 @@ const RESOURCE_POLICY_SPECS: ReadonlyMap<string, ResourcePolicySpec> = new Map([
   [X.elasticsearchDomainPolicy, separate("opensearch", "Elasticsearch domain policy", "accessPolicies", "domainName", only(X.elasticsearchDomain), [])],
   [X.efsFileSystemPolicy, separate("efs", "EFS file system policy", "policy", "fileSystemId", only(X.efsFileSystem), [])],
   [X.backupVaultPolicy, separate("backup", "Backup vault policy", "policy", "backupVaultName", only(X.backupVault), [])],
+  [X.glacierVault, own("glacier", "Glacier vault", "accessPolicy", ["arn"])],
+  [X.restApi, own("apigateway", "API Gateway REST API", "policy", ["arn"])],
+  [X.ecrRepositoryPolicy, separate("ecr", "ECR repository policy", "policy", "repository", only(X.ecrRepository), [])],
+  [X.eventBusPolicy, separate("events", "EventBridge bus policy", "policy", "eventBusName", only(X.eventBus), [])],
+  [X.restApiPolicy, separate("apigateway", "API Gateway REST API policy", "policy", "restApiId", only(X.restApi), [])],
+  [X.lambdaPermission, adds("lambda", "Lambda permission", "function", only(X.lambdaFunction), lambdaPermissionDocument)],
+  [X.lambdaFunctionUrl, adds("lambda", "Lambda function URL", "functionName", only(X.lambdaFunction), functionUrlDocument)],
+  [X.eventPermission, adds("events", "EventBridge permission", "eventBusName", only(X.eventBus), eventPermissionDocument)],
+  [X.logResourcePolicy, accountWide("logs", "CloudWatch Logs resource policy", "policyDocument")],
+  [X.glueResourcePolicy, accountWide("glue", "Glue Data Catalog resource policy", "policy")],
 ]);
 
 export const RESOURCE_POLICY_TYPES: readonly string[] = [...RESOURCE_POLICY_SPECS.keys()];
@@ -70,17 +104,36 @@ function readResourcePolicy(p: Props, spec: ResourcePolicySpec, index: TargetInd
   const name = p.resource.name;
   const accountId = spec.accountFrom.map((path) => accountOf(p.str(path))).find((a) => a !== undefined);
   const common = { ref: refOf(p, spec.label), service: spec.service, ...(accountId === undefined ? {} : { accountId }) };
+  if (spec.accountWide) {
+    return { ...common, target: undefined, accountWide: true, document: requiredDocument(p, spec.documentPath), origin: `${spec.label} '${name}'` };
+  }
   if (spec.governs !== undefined) {
+    const target = governedTarget(p, spec.governs, index);
+    const governed = index.governed(target);
     return {
       ...common,
-      target: index.resolve(p, spec.governs.path, spec.governs.types),
-      document: requiredDocument(p, spec.documentPath),
+      target,
+      ...(governed ? { governed } : {}),
+      document: spec.statement ? spec.statement(p) : requiredDocument(p, spec.documentPath),
       origin: `${spec.label} '${name}'`,
     };
   }
   const document = readDocument(p, spec.documentPath);
   if (document === undefined || document === "") return undefined;
-  return { ...common, target: p.resource.urn, document, origin: `the ${spec.documentPath} of ${spec.label} '${name}'` };
+  const governed = index.governed(p.resource.urn);
+  return {
+    ...common,
+    target: p.resource.urn,
+    ...(governed ? { governed } : {}),
+    document,
+    origin: `the ${spec.documentPath} of ${spec.label} '${name}'`,
+  };
+}
+
+/** The governed resource; an EventBridge policy or permission naming no bus governs the `default` bus. */
+function governedTarget(p: Props, governs: NonNullable<ResourcePolicySpec["governs"]>, index: TargetIndex): Val<string | undefined> {
+  const target = index.resolve(p, governs.path, governs.types);
+  return target === undefined && governs.types.has(X.eventBus) ? "default" : target;
 }
 
 /** Every resource policy of the view, once per resource, joined to the store or key it governs. */

@@ -1,9 +1,11 @@
+import type { Tags } from "../../../core/classification";
 import { unknown, type Val } from "../../../core/value";
+import type { ResourceRef } from "../../../models/ref";
 import type { EngineResource } from "../engine-resource";
 import { optStr } from "../network/values";
 import { Props } from "../props";
 import { typeOfUrn } from "../urn";
-import { SOURCE_TYPES, TARGET_TYPES } from "./types";
+import { GOVERNED_LABELS, SOURCE_TYPES, TARGET_TYPES } from "./types";
 
 /**
  * Joins a property naming a store, key, snapshot or image to that resource's URN: by the
@@ -13,6 +15,7 @@ import { SOURCE_TYPES, TARGET_TYPES } from "./types";
 export class TargetIndex {
   private readonly byValue = new Map<string, string[]>();
   private readonly present = new Set<string>();
+  private readonly governedByUrn = new Map<string, { ref: ResourceRef; tags: Val<Tags | undefined> }>();
 
   constructor(resources: readonly EngineResource[]) {
     for (const r of resources) {
@@ -20,6 +23,8 @@ export class TargetIndex {
       if (!keys) continue;
       this.present.add(r.urn);
       const p = new Props(r);
+      const label = GOVERNED_LABELS.get(r.type);
+      if (label !== undefined) this.governedByUrn.set(r.urn, { ref: { id: r.urn, type: r.type, name: r.name, label }, tags: p.tags() });
       for (const key of keys) {
         const v = optStr(p, key);
         if (typeof v !== "string") continue;
@@ -28,6 +33,11 @@ export class TargetIndex {
         else this.byValue.set(v, [r.urn]);
       }
     }
+  }
+
+  /** A resource of the view governed by a resource policy without a store or key model (a function, a repository...). */
+  governed(urn: Val<string | undefined>): { ref: ResourceRef; tags: Val<Tags | undefined> } | undefined {
+    return typeof urn === "string" ? this.governedByUrn.get(urn) : undefined;
   }
 
   /** Whether the URN is a resource of the view (a one-resource view holds only itself). */

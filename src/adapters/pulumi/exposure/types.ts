@@ -53,6 +53,19 @@ export const X = {
   neptuneCluster: "aws:neptune/cluster:Cluster",
   neptuneClusterInstance: "aws:neptune/clusterInstance:ClusterInstance",
   dmsReplicationInstance: "aws:dms/replicationInstance:ReplicationInstance",
+  ecrRepository: "aws:ecr/repository:Repository",
+  ecrRepositoryPolicy: "aws:ecr/repositoryPolicy:RepositoryPolicy",
+  lambdaFunction: "aws:lambda/function:Function",
+  lambdaPermission: "aws:lambda/permission:Permission",
+  lambdaFunctionUrl: "aws:lambda/functionUrl:FunctionUrl",
+  glacierVault: "aws:glacier/vault:Vault",
+  logResourcePolicy: "aws:cloudwatch/logResourcePolicy:LogResourcePolicy",
+  glueResourcePolicy: "aws:glue/resourcePolicy:ResourcePolicy",
+  eventBus: "aws:cloudwatch/eventBus:EventBus",
+  eventBusPolicy: "aws:cloudwatch/eventBusPolicy:EventBusPolicy",
+  eventPermission: "aws:cloudwatch/eventPermission:EventPermission",
+  restApi: "aws:apigateway/restApi:RestApi",
+  restApiPolicy: "aws:apigateway/restApiPolicy:RestApiPolicy",
 } as const;
 
 const set = (...types: string[]): ReadonlySet<string> => new Set(types);
@@ -83,6 +96,20 @@ export const TARGET_TYPES: ReadonlyMap<string, TargetType> = new Map<string, Tar
   [X.elasticsearchDomain, { service: "opensearch", keys: ["domainName", "arn", "id"] }],
   [X.efsFileSystem, { service: "efs", keys: ["id", "arn"] }],
   [X.backupVault, { service: "backup", keys: ["name", "arn", "id"] }],
+  [X.ecrRepository, { service: "ecr", keys: ["name", "arn", "repositoryUrl", "id"] }],
+  [X.lambdaFunction, { service: "lambda", keys: ["name", "arn", "id"] }],
+  [X.glacierVault, { service: "glacier", keys: ["name", "arn", "id"] }],
+  [X.eventBus, { service: "events", keys: ["name", "arn", "id"] }],
+  [X.restApi, { service: "apigateway", keys: ["id", "arn"] }],
+]);
+
+/** Resources governed by a resource policy that have no store or key model, and how messages name them. */
+export const GOVERNED_LABELS: ReadonlyMap<string, string> = new Map([
+  [X.ecrRepository, "ECR repository"],
+  [X.lambdaFunction, "Lambda function"],
+  [X.glacierVault, "Glacier vault"],
+  [X.eventBus, "EventBridge event bus"],
+  [X.restApi, "API Gateway REST API"],
 ]);
 
 /** Types whose data a snapshot or image holds, joined to classify the copy; and the owners of cluster instances. */

@@ -1,4 +1,4 @@
-import { awsManagedPolicyDocument } from "../../../iam";
+import { awsManagedPolicyCatalogue, awsManagedPolicyDocument } from "../../../iam";
 import { awsManagedPolicyName, type IamManagedPolicy } from "../../../models/iam";
 
 /** `arn:aws:iam::123456789012:policy/path/name` -> `name`; undefined for other ARNs. */
@@ -21,5 +21,6 @@ export function awsManagedPolicy(arn: string): IamManagedPolicy | undefined {
     name,
     document: awsManagedPolicyDocument(arn),
     awsManaged: true,
+    catalogueRef: awsManagedPolicyCatalogue(),
   };
 }

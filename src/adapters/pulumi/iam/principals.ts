@@ -45,7 +45,7 @@ function roleInlinePolicies(p: Props, principal: IamInlinePolicy["principal"], r
   const count = p.count("inlinePolicies");
   const out: IamInlinePolicy[] = [];
   if (typeof count !== "number") {
-    return [{ name: "inlinePolicies", document: count, ref, principal }];
+    return [{ name: "inlinePolicies", document: count, documentSources: p.dependenciesOf("inlinePolicies"), ref, principal }];
   }
   for (let i = 0; i < count; i++) {
     const at = p.itemPath("inlinePolicies", i);

@@ -14,6 +14,7 @@ export function adaptSecurityGroup(p: Props, refs: References): SecurityGroup & 
     ...withAwsId(p),
     vpc: refs.ref(p, "vpcId", VPC_TYPES),
     name: optStr(p, "name"),
+    ...(p.resource.type === T.defaultSecurityGroup ? { isDefault: true } : {}),
     ingress: inlineRules(p, "ingress", refs),
     egress: inlineRules(p, "egress", refs),
   };

@@ -18,6 +18,8 @@ export function adaptVpc(p: Props, refs: References): Vpc {
     ipv6Cidrs: cidrList(optStr(p, "ipv6CidrBlock")),
     ...(typeof main === "string" ? { mainRouteTable: main } : {}),
     ...(p.resource.type === T.defaultVpc ? { isDefault: true } : {}),
+    // A VPC the program creates starts with AWS's default security group; an adopted default VPC may not.
+    ...(p.resource.type === T.vpc ? { defaultSecurityGroup: "aws-rules" as const } : {}),
   };
 }
 

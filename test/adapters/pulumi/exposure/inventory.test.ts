@@ -77,6 +77,8 @@ describe("the network rules on a stack built by the Pulumi adapter", () => {
       "s3-bucket-policy-not-public": ["pass orders"],
       // The deny names the bucket by its ARN, which preview does not know yet: not assessed, never passed.
       "s3-bucket-requires-tls": ["unknown orders"],
+      "security-groups-closed-to-internet-on-data-ports": ["pass db"],
+      "default-security-groups-admit-nothing": ["pass main"],
       "resource-policies-not-public": ["pass events"],
       "snapshots-and-images-shared-only-with-trusted-accounts": ["pass orders-snap"],
     });
@@ -86,6 +88,7 @@ describe("the network rules on a stack built by the Pulumi adapter", () => {
     const resources = stack(true).map((r) => (r.name === "db" && r.type === T.group ? { ...r, propertyDependencies: { subnetIds: [u(T.subnet, "public-a")] } } : r));
     const verdicts = judge(resources);
     expect(verdicts["data-store-security-groups-closed-to-internet"]).toEqual(["fail orders-db"]);
+    expect(verdicts["security-groups-closed-to-internet-on-data-ports"]).toEqual(["fail db"]);
     expect(verdicts["data-store-in-private-subnets"]).toEqual(["fail orders-db"]);
     expect(verdicts["snapshots-and-images-shared-only-with-trusted-accounts"]).toEqual(["fail orders-snap"]);
   });

@@ -3,6 +3,7 @@ import { buildNetworkGraph, buildPlacements, PLACEMENT_TYPES, placementOf } from
 import { Props } from "../../../../src/adapters/pulumi/props";
 import { isUnknown } from "../../../../src/core/value";
 import type { Placement } from "../../../../src/models/placement";
+import { VPC_DEFAULT_SECURITY_GROUP } from "../../../../src/models/network";
 import { effectivePublicAccess } from "../../../../src/network/merge-placements";
 import { indexNetwork } from "../../../../src/network/network-index";
 import { resolvePlacement } from "../../../../src/network/resolve-placement";
@@ -34,7 +35,7 @@ describe("placementOf", () => {
       { public: false, subnets: "unknown:not-fetched", securityGroups: [sgUrn], inVpc: true, defaultVpc: false },
     ],
     ["RDS instance, publiclyAccessible=true", ["aws:rds/instance:Instance", "db", { publiclyAccessible: true, dbSubnetGroupName: "grp", vpcSecurityGroupIds: ["sg-1"] }], { public: true }],
-    ["RDS instance without subnet group: default VPC, default SG", ["aws:rds/instance:Instance", "db", {}], { public: false, defaultVpc: true, securityGroups: "unknown:not-fetched" }],
+    ["RDS instance without subnet group: default VPC, default SG", ["aws:rds/instance:Instance", "db", {}], { public: false, defaultVpc: true, securityGroups: [VPC_DEFAULT_SECURITY_GROUP] }],
     ["RDS instance, publiclyAccessible unknown", ["aws:rds/instance:Instance", "db", { publiclyAccessible: UNKNOWN }, { publiclyAccessible: [urnOf("random:index/randomString:RandomString", "r")] }], { public: "unknown:preview" }],
     ["RDS cluster", ["aws:rds/cluster:Cluster", "c", { dbSubnetGroupName: "grp", vpcSecurityGroupIds: ["sg-1"] }], { public: false, securityGroups: ["sg-1"] }],
     ["DocumentDB cluster is never public", ["aws:docdb/cluster:Cluster", "c", { dbSubnetGroupName: "grp" }], { public: false }],

@@ -1,5 +1,5 @@
 import { isUnknown, unknown, type Val } from "../../../../core/value";
-import type { NetworkRef, SubnetGroupService } from "../../../../models/network";
+import { VPC_DEFAULT_SECURITY_GROUP, type NetworkRef, type SubnetGroupService } from "../../../../models/network";
 import type { Placement } from "../../../../models/placement";
 import type { Props } from "../../props";
 import { References } from "../references";
@@ -14,7 +14,7 @@ export function switchOf(p: Props, path: string | undefined): Val<boolean | unde
   return path !== undefined && isSet(p, path) ? p.bool(path) : undefined;
 }
 
-/** Security groups named by id (and, for some services, by name); none set means the VPC's default group. */
+/** Security groups named by id (and, for some services, by name); none set is the VPC's default group. */
 export function securityGroupsOf(p: Props, ...paths: string[]): Val<readonly NetworkRef[]> {
   const out: NetworkRef[] = [];
   for (const path of paths) {
@@ -23,8 +23,7 @@ export function securityGroupsOf(p: Props, ...paths: string[]): Val<readonly Net
     if (isUnknown(groups)) return groups;
     out.push(...groups);
   }
-  if (out.length > 0) return [...new Set(out)];
-  return unknown("not-fetched", `${p.resource.name} names no security group: AWS attaches its VPC's default security group`);
+  return out.length > 0 ? [...new Set(out)] : [VPC_DEFAULT_SECURITY_GROUP];
 }
 
 export function subnetsOf(p: Props, path: string): Val<readonly NetworkRef[]> {
