@@ -42,7 +42,7 @@ export default tseslint.config(
     },
   },
   { files: ["src/rules/**/*.ts"], rules: restrict(providers, fronts, tests) },
-  { files: ["src/models/**/*.ts", "src/iam/**/*.ts", "src/network/**/*.ts", "src/encryption/**/*.ts"], rules: restrict(providers, fronts, rules, tests) },
+  { files: ["src/models/**/*.ts", "src/iam/**/*.ts", "src/network/**/*.ts", "src/encryption/**/*.ts", "src/hygiene/**/*.ts"], rules: restrict(providers, fronts, rules, tests) },
   {
     files: ["src/core/**/*.ts"],
     rules: restrict(providers, tests, [{ group: ["../*", "../**"], message: "src/core imports nothing above it." }]),

@@ -65,7 +65,7 @@ export function scanCommand(): Command {
     .option("--role-arn <arn>", "role to assume for the scan")
     .option("--external-id <id>", "ExternalId the role's trust policy requires")
     .option("--rules <list>", "rule ids or policy names to run (default: all)", list)
-    .option("--pillars <list>", "pillars to run: encryption, network, segregation, iam", list)
+    .option("--pillars <list>", "pillars to run: encryption, network, segregation, iam, hygiene", list)
     .option("--severity <level>", `lowest severity to run: ${SEVERITIES.join(", ")}`)
     .option("--config <file>", "the rules' settings: a policy-pack config file (JSON or YAML)")
     .option("--out <file>", "write the report here (atomically; several formats: this name with each format's extension) instead of stdout")

@@ -6,4 +6,6 @@ export const BUNDLED_EXAMPLES: readonly string[] = [
   "segments-violations",
   "access-compliant",
   "access-violations",
+  "hygiene-compliant",
+  "hygiene-violations",
 ];

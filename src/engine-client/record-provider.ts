@@ -14,7 +14,8 @@
 //   (`arn:aws:<service>:<region>:123456789012:<name>`; an S3 bucket's is AWS's own, named by the bucket:
 //   `arn:aws:s3:::<bucket>`, as bucket policies and the pack match it against the bucket's name); in a
 //   preview the id and the ARN are unknown.
-//   Other computed outputs (e.g. `tagsAll`, a bucket's `bucketDomainName`) are not modelled: absent.
+//   An SQS queue also gets its `url` (queue policies name their queue by it). Other computed outputs
+//   (e.g. `tagsAll`, a bucket's `bucketDomainName`) are not modelled: absent.
 // - A resource read with `.get()` (or imported) is looked up in preview too: its values are known, and
 //   its id is the one asked for.
 import { createHash } from "node:crypto";
@@ -117,6 +118,14 @@ export function checkedInputs(type: string, urn: string, inputs: Record<string, 
 
 const S3_BUCKETS = new Set(["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"]);
 
+const SQS_QUEUE = "aws:sqs/queue:Queue";
+
+/** A queue's URL names it as SQS does (`QueuePolicy.queueUrl` takes it): its physical name, else its logical one. */
+function queueUrl(state: Record<string, unknown>, logicalName: string, region: string): string {
+  const name = typeof state.name === "string" ? state.name : logicalName;
+  return `https://sqs.${region}.amazonaws.com/${ACCOUNT_ID}/${name}`;
+}
+
 function arnOf(a: CreateArgs, state: Record<string, unknown>, mod: string, region: string): string {
   if (S3_BUCKETS.has(a.type) && typeof state.bucket === "string") return `arn:aws:s3:::${state.bucket}`;
   return `arn:aws:${mod.split("/")[0]}:${region}:${ACCOUNT_ID}:${a.name}`;
@@ -143,6 +152,7 @@ export function mockCreate(a: CreateArgs, opts: { preview: boolean; region: stri
     state.id = known ? id : UNKNOWN;
     const [pkg, mod = ""] = a.type.split(":");
     if (pkg === "aws" && state.arn === undefined) state.arn = known ? arnOf(a, state, mod, opts.region) : UNKNOWN;
+    if (a.type === SQS_QUEUE && state.url === undefined) state.url = known ? queueUrl(state, a.name, opts.region) : UNKNOWN;
   }
   return { id: known ? id : undefined, state };
 }

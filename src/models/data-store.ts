@@ -29,6 +29,7 @@ export const STORE_KINDS = [
   "secret",
   "backup-vault",
   "msk-cluster",
+  "memorydb-cluster",
   "logical-database",
 ] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];

@@ -7,6 +7,7 @@ import type { NetworkGraph } from "./network";
 import type { Placement } from "./placement";
 import type { ResourceRef } from "./ref";
 import type { ResourcePolicy, StoreExposure } from "./exposure";
+import type { HygieneInventory } from "./hygiene";
 
 /**
  * Everything the rules judge, from one resource, one stack or one scanned account. The parts
@@ -33,6 +34,8 @@ export interface Inventory {
    * ARNs of the resources it manages. Rules add the configured `ownAccountIds`.
    */
   readonly ownAccountIds?: readonly string[];
+  /** Privacy hygiene: per-store transit, audit, retention and backup settings; trails, detectors, flow logs... */
+  readonly hygiene?: HygieneInventory;
 }
 
 /** The stack tag naming the stack's own accounts: 12-digit ids separated by commas or spaces. */
@@ -41,5 +44,5 @@ export const OWN_ACCOUNT_IDS_STACK_TAG = "cdguard:account-ids";
 export const emptyInventory = (): Inventory => ({ stores: [], keys: [] });
 
 /** The parts of an inventory a rule may read; a scanner fetches only the parts its rules read. */
-export const INVENTORY_PARTS = ["stores", "keys", "network", "placements", "exposures", "resourcePolicies", "iam", "compute", "tags"] as const;
+export const INVENTORY_PARTS = ["stores", "keys", "network", "placements", "exposures", "resourcePolicies", "iam", "compute", "tags", "hygiene"] as const;
 export type InventoryPart = (typeof INVENTORY_PARTS)[number];

@@ -73,6 +73,8 @@ export const STORE_KIND_FACTS = {
   "secret": { label: "Secrets Manager secret", arnService: "secretsmanager", encryption: ALWAYS_AWS_MANAGED },
   "backup-vault": { label: "Backup vault", arnService: "backup", encryption: ALWAYS_AWS_MANAGED },
   "msk-cluster": { label: "MSK cluster", arnService: "kafka", encryption: ALWAYS_AWS_MANAGED },
+  /** Always encrypted at rest: an AWS-owned key unless `kmsKeyArn` names a customer-managed key. */
+  "memorydb-cluster": { label: "MemoryDB cluster", arnService: "memorydb", encryption: ALWAYS_AWS_OWNED },
   /** Stored as its database server is. */
   "logical-database": { label: "logical database", encryption: {} },
 } as const satisfies Record<StoreKind, StoreKindFacts>;

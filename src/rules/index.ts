@@ -4,6 +4,7 @@ import { dataStoreEncryptedAtRest } from "./encryption/data-store-encrypted-at-r
 import { kmsKeyDeletionWindowSufficient } from "./encryption/kms-key-deletion-window-sufficient";
 import { kmsKeyRotationEnabled } from "./encryption/kms-key-rotation-enabled";
 import { restrictedDataEncryptedWithCustomerManagedKey } from "./encryption/restricted-data-encrypted-with-customer-managed-key";
+import { HYGIENE_RULES } from "./hygiene";
 import { IAM_RULES } from "./iam";
 import { NETWORK_RULES } from "./network";
 import { SEGREGATION_RULES } from "./segregation";
@@ -18,6 +19,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   ...NETWORK_RULES,
   ...SEGREGATION_RULES,
   ...IAM_RULES,
+  ...HYGIENE_RULES,
 ];
 
 export {
@@ -27,6 +29,7 @@ export {
   kmsKeyRotationEnabled,
   restrictedDataEncryptedWithCustomerManagedKey,
 };
+export * from "./hygiene";
 export * from "./iam";
 export * from "./network";
 export * from "./segregation";

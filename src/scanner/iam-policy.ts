@@ -6,6 +6,12 @@ const SETUP_ACTIONS = ["sts:GetCallerIdentity", "ec2:DescribeRegions"];
 /** Verbs of read-only control-plane calls; a fetcher declaring anything else is a bug the test catches. */
 export const READ_ONLY_VERBS = ["Get", "List", "Describe"];
 
+/** A read-only action: its verb starts with a read verb, or it is API Gateway's management read (`apigateway:GET`, its only read action). */
+export function isReadOnlyAction(action: string): boolean {
+  const verb = action.split(":")[1] ?? "";
+  return verb === "GET" ? action.startsWith("apigateway:") : READ_ONLY_VERBS.some((v) => verb.startsWith(v));
+}
+
 /** The scanner's own IAM policy: every action its fetchers declare, and nothing else. */
 export function scannerIamPolicy(sources: readonly AnySource[]): { Version: string; Statement: unknown[] } {
   const actions = [...new Set([...SETUP_ACTIONS, ...sources.flatMap((s) => s.fetcher.actions)])].sort();

@@ -1,3 +1,4 @@
+import { mergeHygiene, type HygieneContribution } from "../models/hygiene";
 import type { Tags } from "../core/classification";
 import type { Val } from "../core/value";
 import type { CoverageGap, InventoryContribution } from "../adapters/aws/contribution";
@@ -16,7 +17,9 @@ export function mergeContributions(parts: readonly InventoryContribution[]): { i
   const tags = new Map<string, Val<Tags | undefined>>();
   const inv = { stores: [] as unknown[], keys: [] as unknown[], resourcePolicies: [] as unknown[], compute: [] as unknown[] };
   const gaps: CoverageGap[] = [];
+  const hygiene: HygieneContribution[] = [];
   for (const c of parts) {
+    if (c.hygiene) hygiene.push(c.hygiene);
     inv.stores.push(...(c.stores ?? []));
     inv.keys.push(...(c.keys ?? []));
     inv.resourcePolicies.push(...(c.resourcePolicies ?? []));
@@ -40,6 +43,7 @@ export function mergeContributions(parts: readonly InventoryContribution[]): { i
     iam: iam as unknown as IamInventory,
     compute: inv.compute as NonNullable<Inventory["compute"]>,
     tags,
+    hygiene: mergeHygiene("account", hygiene),
   };
   return { inventory, gaps };
 }

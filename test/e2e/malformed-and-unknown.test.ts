@@ -54,14 +54,14 @@ describe("malformed resources", () => {
 
   it("a pack that got garbage keeps serving", async () => {
     await pack.analyze(resource("aws:s3/bucket:Bucket", "odd", { serverSideEncryptionConfiguration: 42 }));
-    const ok = await pack.analyze(resource("aws:rds/instance:Instance", "plain", { storageEncrypted: false }));
+    const ok = await pack.analyze(resource("aws:rds/instance:Instance", "plain", { storageEncrypted: false, deletionProtection: true }));
     expect(violations(ok).map((d) => d.policyName)).toEqual(["data-store-encrypted-at-rest"]);
   });
 });
 
 describe("unknown values in preview", () => {
   it("an unknown switch is not assessed, never a violation, never the engine's UnknownValueError warning", async () => {
-    const r = resource("aws:rds/instance:Instance", "db", { storageEncrypted: UNKNOWN, tags: { "data-classification": "restricted" } });
+    const r = resource("aws:rds/instance:Instance", "db", { storageEncrypted: UNKNOWN, deletionProtection: true, tags: { "data-classification": "restricted" } });
     const result = await pack.analyze(r);
     expect(violations(result)).toEqual([]);
     const na = result.notApplicable.find((n) => n.policyName === "data-store-encrypted-at-rest");

@@ -15,8 +15,9 @@ afterAll(async () => {
   await pack?.close();
 });
 
-// Untagged by the default key, restricted by the key the configuration names.
-const db = resourceOf(STACK, "aws:rds/instance:Instance", "ledger", { storageEncrypted: true, tags: { sensitivity: "restricted" } });
+// Untagged by the default key, restricted by the key the configuration names. Deletion protection on, so the
+// only verdict that configuration can change is the key's.
+const db = resourceOf(STACK, "aws:rds/instance:Instance", "ledger", { storageEncrypted: true, deletionProtection: true, tags: { sensitivity: "restricted" } });
 const cmkViolations = async (): Promise<string[]> =>
   (await pack.analyzeStack([db])).diagnostics
     .filter((d) => !isNotAssessedNote(d) && d.policyName === "restricted-data-encrypted-with-customer-managed-key")

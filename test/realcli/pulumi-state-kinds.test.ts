@@ -15,7 +15,7 @@ import { ALL_RULES } from "../../src/rules";
 import { assertPackBuilt, analyzeStateFile, ensureCli, parseJsonEvents, type AnalyzeRun, type PolicyEvent, type RealCli } from "./cli";
 import { isNotAssessed } from "./examples";
 import { ACCOUNT, kindsAccount, R } from "../reports/kinds-account";
-import { modelOf, roundTrip, ruleOf, scannedInventory } from "../reports/round-trip";
+import { modelOf, roundTrip, ruleOf, scannedInventory, STATE_COMPARED_RULES } from "../reports/round-trip";
 
 const root = repoRoot(__dirname);
 const ENTRIES = {
@@ -58,7 +58,7 @@ const failuresIn = (verdicts: readonly string[], slug: string): string[] =>
   [...new Set(verdicts.filter((v) => v.endsWith(" fail") && slugOf.get(ruleOf(v)) === slug).map((v) => `${slug} ${modelOf(v)}`))].sort();
 
 /** The pack's run as the CLI makes it, in process: resource policies on each resource's inputs alone. */
-const simulated = trip.verdicts(trip.engine("analyze").flatMap((r) => trip.judge(ALL_RULES.filter((x) => x.scope === "resource"), buildInventory([r]))));
+const simulated = trip.verdicts(trip.engine("analyze").flatMap((r) => trip.judge(STATE_COMPARED_RULES.filter((x) => x.scope === "resource"), buildInventory([r]))));
 
 describe("the new kinds' state file, under the real CLI", () => {
   it("exits 1 on the mandatory violations", () => {
@@ -66,16 +66,16 @@ describe("the new kinds' state file, under the real CLI", () => {
     expect(parseJsonEvents(run.stdout).summary?.result).toBe("failed");
   });
 
-  it.each(ALL_RULES.filter((r) => r.scope === "resource").map((r) => [r.slug, r.id] as const))("resource policy %s (%s): the CLI's violations are the in-process run's failures", (slug) => {
+  it.each(STATE_COMPARED_RULES.filter((r) => r.scope === "resource").map((r) => [r.slug, r.id] as const))("resource policy %s (%s): the CLI's violations are the in-process run's failures", (slug) => {
     expect(violationsOf(slug)).toEqual(failuresIn(simulated, slug));
   });
 
-  it.each(ALL_RULES.filter((r) => r.scope === "stack").map((r) => [r.slug, r.id] as const))("stack policy %s (%s): the CLI's violations are the scanner's failures", (slug) => {
+  it.each(STATE_COMPARED_RULES.filter((r) => r.scope === "stack").map((r) => [r.slug, r.id] as const))("stack policy %s (%s): the CLI's violations are the scanner's failures", (slug) => {
     expect(violationsOf(slug)).toEqual(failuresIn(trip.scanned, slug));
   });
 
   it("reports the figures", () => {
-    const failures = ALL_RULES.flatMap((r) => failuresIn(trip.scanned, r.slug));
+    const failures = STATE_COMPARED_RULES.flatMap((r) => failuresIn(trip.scanned, r.slug));
     expect(failures.length).toBeGreaterThan(50);
     console.log(`pulumi-state kinds under the real CLI: ${failures.length} scanner failures, ${events.length} policy events; resources written: ${trip.state.deployment.resources.length}`);
   });

@@ -23,7 +23,14 @@ const ENTRIES = { "customer-data-on-dedicated-subnets": { isolateDataSubnets: tr
 const STACK = { project: "cdguard-scan", stack: "moto" };
 
 /** Stack policies the file cannot settle as the scan does: none. */
-const NOT_COMPARED: Readonly<Record<string, string>> = {};
+/** Rules whose facts `--format pulumi-state` does not write yet (README, "pulumi-state"): compared when it does. */
+const NOT_COMPARED: Readonly<Record<string, string>> = {
+  "databases-require-tls-connections": "parameter groups are not written",
+  "cloudtrail-records-every-region-with-validated-encrypted-logs": "trails are not written",
+  "customer-data-reads-are-audited": "trails and bucket logging are not written",
+  "database-audit-logs-exported": "log exports and audit parameters are not written",
+  "threat-detection-enabled-where-customer-data-lives": "GuardDuty and Macie are not written",
+};
 
 let moto: MotoServer;
 let cli: RealCli;

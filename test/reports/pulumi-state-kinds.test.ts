@@ -6,9 +6,8 @@
 // back by the Pulumi adapter: every rule gives the same verdicts on both inventories.
 import { describe, expect, it } from "vitest";
 import { buildInventory } from "../../src/adapters/pulumi/inventory";
-import { ALL_RULES } from "../../src/rules";
 import { ACCOUNT, KEY_A_ARN, kindsAccount, OTHER_ACCOUNT, R, rdsArn } from "./kinds-account";
-import { modelOf, only, roundTrip, ruleOf, scannedInventory } from "./round-trip";
+import { modelOf, only, roundTrip, ruleOf, scannedInventory, STATE_COMPARED_RULES } from "./round-trip";
 
 const ENTRIES = {
   "customer-data-on-dedicated-subnets": { isolateDataSubnets: true },
@@ -211,8 +210,8 @@ describe("verdicts on the new kinds from the file equal the scanner's", () => {
   });
 
   it("as `pulumi policy analyze --file` runs the pack: resource policies on each resource's inputs alone, stack policies on the outputs", () => {
-    const resourceRules = ALL_RULES.filter((r) => r.scope === "resource");
-    const stackRules = ALL_RULES.filter((r) => r.scope === "stack");
+    const resourceRules = STATE_COMPARED_RULES.filter((r) => r.scope === "resource");
+    const stackRules = STATE_COMPARED_RULES.filter((r) => r.scope === "stack");
     const perResource = engine("analyze").flatMap((r) => judge(resourceRules, buildInventory([r])));
     const byPack = verdicts([...perResource, ...judge(stackRules, buildInventory(engine("analyzeStack")))]);
     // One resource alone cannot see what separate resources add to it: a file system is placed by its

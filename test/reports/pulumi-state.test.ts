@@ -25,7 +25,7 @@ import type { Inventory } from "../../src/models/inventory";
 import { buildInventory } from "../../src/adapters/pulumi/inventory";
 import { pulumiStateText } from "../../src/reports/pulumi-state";
 import { ALL_RULES } from "../../src/rules";
-import { allow, doc, ok, only, roundTrip, ruleOf, scannedInventory, settingsOf, tagList, type RecordedAnswer } from "./round-trip";
+import { allow, doc, ok, only, roundTrip, ruleOf, STATE_COMPARED_RULES, scannedInventory, settingsOf, tagList, type RecordedAnswer } from "./round-trip";
 
 // ---- A recorded account: the SDK answers each fetcher gave (two regions), compliant and not. ----
 
@@ -513,8 +513,8 @@ describe("verdicts from the file equal the scanner's", () => {
   });
 
   it("as `pulumi policy analyze --file` runs the pack: resource policies on each resource's inputs alone, stack policies on the outputs", () => {
-    const resourceRules = ALL_RULES.filter((r) => r.scope === "resource");
-    const stackRules = ALL_RULES.filter((r) => r.scope === "stack" && !FRONT_DIFFERENCES.has(r.id));
+    const resourceRules = STATE_COMPARED_RULES.filter((r) => r.scope === "resource");
+    const stackRules = STATE_COMPARED_RULES.filter((r) => r.scope === "stack" && !FRONT_DIFFERENCES.has(r.id));
     const perResource = engine("analyze").flatMap((r) => judge(resourceRules, buildInventory([r])));
     const byPack = verdicts([...perResource, ...judge(stackRules, buildInventory(engine("analyzeStack")))]);
     const judged = new Set([...resourceRules, ...stackRules].map((r) => r.id));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { IAM_RULES } from "../../src/rules/iam";
-import { READ_ONLY_VERBS, scannerIamPolicy } from "../../src/scanner/iam-policy";
+import { isReadOnlyAction, scannerIamPolicy } from "../../src/scanner/iam-policy";
 import { ALL_SOURCES } from "../../src/scanner/sources";
 import { T, judge, role } from "../rules/iam/iam-cases";
 import { engineResource } from "../helpers/engine";
@@ -13,12 +13,18 @@ describe("cdguard iam-policy", () => {
   it("allows every action the fetchers declare, and each is a read-only control-plane call", () => {
     for (const s of ALL_SOURCES) for (const a of s.fetcher.actions) expect(actions).toContain(a);
     for (const a of actions) {
-      const verb = a.split(":")[1] ?? "";
-      expect(READ_ONLY_VERBS.some((v) => verb.startsWith(v)), a).toBe(true);
+      expect(isReadOnlyAction(a), a).toBe(true);
       expect(a).not.toContain("*");
     }
     // Data-plane reads the scanner must never be able to make, whatever a fetcher declares.
     for (const a of DATA_PLANE_ACTIONS) expect(actions).not.toContain(a);
+  });
+
+  it("counts API Gateway's GET as a read, and no other service's verb that merely looks alike", () => {
+    expect(isReadOnlyAction("apigateway:GET")).toBe(true);
+    expect(isReadOnlyAction("apigateway:POST")).toBe(false);
+    expect(isReadOnlyAction("s3:GET")).toBe(false);
+    expect(isReadOnlyAction("s3:PutObject")).toBe(false);
   });
 
   it("passes the project's own least-privilege rules, attached to a role", () => {

@@ -44,6 +44,7 @@ import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secre
 import { CreateTopicCommand, SNSClient } from "@aws-sdk/client-sns";
 import { CreateQueueCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { seedConfig } from "../support/aws-context";
+import { seedHygiene } from "./seed-hygiene";
 
 export const REGION = "us-east-1";
 export const OTHER_ACCOUNT = "999988887777";
@@ -62,7 +63,8 @@ export interface SeededAccount {
   readonly keyNoRotation: string;
 }
 
-export async function seedAccount(endpoint: string): Promise<SeededAccount> {
+/** `hygiene`: also the privacy-hygiene misconfigurations (seed-hygiene.ts); the scan-account test asks for them. */
+export async function seedAccount(endpoint: string, opts: { hygiene?: boolean } = {}): Promise<SeededAccount> {
   const cfg = seedConfig(endpoint, REGION);
   const kms = new KMSClient(cfg);
   const keyOf = async (description: string, rotate: boolean, t: Record<string, string>) => {
@@ -81,6 +83,7 @@ export async function seedAccount(endpoint: string): Promise<SeededAccount> {
   await seedMessaging(new SQSClient(cfg), new SNSClient(cfg), keyA);
   await seedSecretsAndLogs(new SecretsManagerClient(cfg), new CloudWatchLogsClient(cfg), keyA);
   await seedIam(new IAMClient(cfg));
+  if (opts.hygiene) await seedHygiene(endpoint, REGION);
   return { keyA, keyB, keyNoRotation };
 }
 

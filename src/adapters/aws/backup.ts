@@ -9,6 +9,7 @@ import { gapOf, readFetched } from "./fetched";
 import { inlinePolicy, storesAndPolicies, type StoreWithPolicy } from "./inline-policy";
 import { keyedEncryption } from "./keyed-encryption";
 import { awsRef } from "./refs";
+import { backupVaultHygiene } from "./services-hygiene";
 
 const AIR_GAPPED: StoreVariant = "backup-logically-air-gapped-vault";
 
@@ -50,5 +51,6 @@ function adaptVault(ctx: AdaptContext, region: string, v: BackupVaultAnswers): S
 
 export function adaptBackup(raw: BackupAnswers, ctx: AdaptContext): InventoryContribution {
   if (!raw.vaults.ok) return { gaps: [gapOf(raw.vaults.failure, "Backup vaults")] };
-  return storesAndPolicies(raw.vaults.value.map((v) => adaptVault(ctx, raw.region, v)));
+  const adapted = raw.vaults.value.map((v) => ({ ...adaptVault(ctx, raw.region, v), hygiene: backupVaultHygiene(v.vault) }));
+  return { ...storesAndPolicies(adapted), hygiene: { stores: adapted.map((a) => [a.store.ref.id, a.hygiene] as const) } };
 }

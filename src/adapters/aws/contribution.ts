@@ -2,6 +2,7 @@ import type { Tags } from "../../core/classification";
 import type { UnknownReason, Val } from "../../core/value";
 import type { DataStore } from "../../models/data-store";
 import type { ResourcePolicy, StoreExposure } from "../../models/exposure";
+import type { HygieneContribution } from "../../models/hygiene";
 import type { IamInventory } from "../../models/iam";
 import type { KmsKey } from "../../models/kms-key";
 import type { NetworkGraph } from "../../models/network";
@@ -39,5 +40,6 @@ export interface InventoryContribution {
   readonly compute?: readonly ResourceRef[];
   /** Model id -> tags, for resources that are not stores or keys (VPCs, instances...). */
   readonly tags?: readonly (readonly [string, Val<Tags | undefined>])[];
+  readonly hygiene?: HygieneContribution;
   readonly gaps?: readonly CoverageGap[];
 }

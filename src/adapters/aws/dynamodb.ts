@@ -10,6 +10,7 @@ import { gapOf, readFetched, tagsOfList, unknownOf } from "./fetched";
 import { inlinePolicy, storesAndPolicies, type StoreWithPolicy } from "./inline-policy";
 import { keyedEncryption } from "./keyed-encryption";
 import { arnOf, awsRef } from "./refs";
+import { dynamodbTableHygiene } from "./services-hygiene";
 
 const SSE_OFF_KEY = STORE_KIND_FACTS["dynamodb-table"].encryption.keyless;
 
@@ -65,5 +66,9 @@ function adaptTable(ctx: AdaptContext, region: string, t: DynamoDbTableAnswers):
 
 export function adaptDynamoDb(raw: DynamoDbAnswers, ctx: AdaptContext): InventoryContribution {
   if (!raw.tables.ok) return { gaps: [gapOf(raw.tables.failure, "DynamoDB tables")] };
-  return storesAndPolicies(raw.tables.value.map((t) => adaptTable(ctx, raw.region, t)));
+  const adapted = raw.tables.value.map((t) => {
+    const a = adaptTable(ctx, raw.region, t);
+    return a && { ...a, hygiene: [a.store.ref.id, dynamodbTableHygiene(t.table, t.continuousBackups, t.timeToLive)] as const };
+  });
+  return { ...storesAndPolicies(adapted), hygiene: { stores: adapted.flatMap((a) => (a ? [a.hygiene] : [])) } };
 }

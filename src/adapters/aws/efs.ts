@@ -6,6 +6,7 @@ import type { DataStore, EncryptionAtRest } from "../../models/data-store";
 import type { Placement } from "../../models/placement";
 import { STORE_KIND_FACTS, storeLabel } from "../../models/store-kind-facts";
 import { mergePlacements } from "../../network/merge-placements";
+import { efsBackups } from "./analytics-hygiene";
 import type { AdaptContext } from "./context";
 import type { InventoryContribution } from "./contribution";
 import { gapOf, readFetched, tagsOfList, unknownOf } from "./fetched";
@@ -62,9 +63,11 @@ function adaptFileSystem(a: EfsFileSystemAnswer, ctx: AdaptContext, region: stri
 /** One region's EFS file systems: stores, their file system policies, and placements from their mount targets. */
 export function adaptEfs(raw: EfsAnswers, ctx: AdaptContext): InventoryContribution {
   if (!raw.fileSystems.ok) return { gaps: [gapOf(raw.fileSystems.failure, "EFS file systems")] };
-  const adapted = raw.fileSystems.value.filter((a) => a.fileSystem.FileSystemId).map((a) => adaptFileSystem(a, ctx, raw.region));
+  const withIds = raw.fileSystems.value.filter((a) => a.fileSystem.FileSystemId);
+  const adapted = withIds.map((a) => adaptFileSystem(a, ctx, raw.region));
   return {
     ...storesAndPolicies(adapted),
     placements: adapted.flatMap((a) => (a.placement ? [[a.store.ref.id, a.placement] as const] : [])),
+    hygiene: { stores: adapted.map((a, i) => [a.store.ref.id, efsBackups(withIds[i]?.backupStatus)] as const) },
   };
 }

@@ -5,8 +5,10 @@ import { encryptedWith, notEncrypted } from "../../encryption/at-rest";
 import type { ElastiCacheAnswers, Tagged } from "../../fetchers/aws/elasticache";
 import type { Fetched } from "../../fetchers/aws/fetched";
 import type { DataStore, EncryptionAtRest, StoreKind, StoreVariant } from "../../models/data-store";
+import type { StoreHygiene } from "../../models/hygiene";
 import type { Placement } from "../../models/placement";
 import { STORE_KIND_FACTS, storeLabel } from "../../models/store-kind-facts";
+import { cacheClusterHygiene, replicationGroupHygiene, serverlessCacheHygiene } from "./analytics-hygiene";
 import type { AdaptContext } from "./context";
 import type { CoverageGap, InventoryContribution } from "./contribution";
 import { cacheClusterPlacement, cacheSubnetGroupModel, replicationGroupPlacement, serverlessCachePlacement } from "./elasticache-placement";
@@ -102,9 +104,11 @@ export function adaptElastiCache(raw: ElastiCacheAnswers, ctx: AdaptContext): In
   const clusters: Fetched<CacheCluster[]> = raw.cacheClusters.ok ? { ok: true, value: raw.cacheClusters.value.map((t) => t.resource) } : raw.cacheClusters;
   const stores: DataStore[] = [];
   const placements: [string, Placement][] = [];
-  const add = (store: DataStore, placement: Placement): void => {
+  const hygiene: [string, StoreHygiene][] = [];
+  const add = (store: DataStore, placement: Placement, storeHygiene: StoreHygiene): void => {
     stores.push(store);
     placements.push([store.ref.id, placement]);
+    hygiene.push([store.ref.id, storeHygiene]);
   };
 
   for (const t of raw.replicationGroups.ok ? raw.replicationGroups.value : []) {
@@ -112,17 +116,17 @@ export function adaptElastiCache(raw: ElastiCacheAnswers, ctx: AdaptContext): In
     if (!g.ReplicationGroupId) continue;
     const copyOf = copyOfGroup(g);
     const store = storeOf(t, GROUP, g.ReplicationGroupId, g.ARN, s, replicationGroupEncryption(g, s));
-    add(copyOf ? { ...store, copyOf } : store, replicationGroupPlacement(g.ReplicationGroupId, clusters, groups));
+    add(copyOf ? { ...store, copyOf } : store, replicationGroupPlacement(g.ReplicationGroupId, clusters, groups), replicationGroupHygiene(g));
   }
   for (const t of raw.cacheClusters.ok ? raw.cacheClusters.value : []) {
     const c = t.resource;
     if (!c.CacheClusterId || c.ReplicationGroupId) continue;
-    add(storeOf(t, CLUSTER, c.CacheClusterId, c.ARN, s, cacheClusterEncryption(c)), cacheClusterPlacement(c, groups));
+    add(storeOf(t, CLUSTER, c.CacheClusterId, c.ARN, s, cacheClusterEncryption(c)), cacheClusterPlacement(c, groups), cacheClusterHygiene(c));
   }
   for (const t of raw.serverlessCaches.ok ? raw.serverlessCaches.value : []) {
     const c = t.resource;
     if (!c.ServerlessCacheName) continue;
-    add(storeOf(t, SERVERLESS, c.ServerlessCacheName, c.ARN, s, serverlessCacheEncryption(c, s)), serverlessCachePlacement(c));
+    add(storeOf(t, SERVERLESS, c.ServerlessCacheName, c.ARN, s, serverlessCacheEncryption(c, s)), serverlessCachePlacement(c), serverlessCacheHygiene(c));
   }
 
   const gaps: CoverageGap[] = [];
@@ -130,5 +134,5 @@ export function adaptElastiCache(raw: ElastiCacheAnswers, ctx: AdaptContext): In
   if (!raw.cacheClusters.ok) gaps.push(gapOf(raw.cacheClusters.failure, "ElastiCache cache clusters"));
   if (!raw.serverlessCaches.ok) gaps.push(gapOf(raw.serverlessCaches.failure, "ElastiCache serverless caches"));
   if (!groups.ok) gaps.push(gapOf(groups.failure, "ElastiCache cache subnet groups"));
-  return { stores, placements, network: { subnetGroups: groups.ok ? groups.value : [] }, gaps };
+  return { stores, placements, network: { subnetGroups: groups.ok ? groups.value : [] }, hygiene: { stores: hygiene }, gaps };
 }

@@ -3,9 +3,11 @@ import { unknown, type Val } from "../../core/value";
 import { encryptedWith } from "../../encryption/at-rest";
 import type { MskAnswers } from "../../fetchers/aws/kafka";
 import type { DataStore, EncryptionAtRest } from "../../models/data-store";
+import type { StoreHygiene } from "../../models/hygiene";
 import { VPC_DEFAULT_SECURITY_GROUP, type NetworkRef } from "../../models/network";
 import type { Placement } from "../../models/placement";
 import { STORE_KIND_FACTS, STORE_VARIANT_FACTS, storeLabel } from "../../models/store-kind-facts";
+import { MSK_SERVERLESS_HYGIENE, mskProvisionedHygiene } from "./analytics-hygiene";
 import type { AdaptContext } from "./context";
 import type { InventoryContribution } from "./contribution";
 import { gapOf } from "./fetched";
@@ -61,7 +63,7 @@ export function serverlessPlacement(s: Serverless | undefined, name: string): Pl
   };
 }
 
-function adaptCluster(c: Cluster, ctx: AdaptContext, region: string): { store: DataStore; placement: Placement } | undefined {
+function adaptCluster(c: Cluster, ctx: AdaptContext, region: string): { store: DataStore; placement: Placement; hygiene: StoreHygiene } | undefined {
   const name = c.ClusterName;
   if (!c.ClusterArn || !name) return undefined;
   const serverless = c.ClusterType === "SERVERLESS";
@@ -77,12 +79,20 @@ function adaptCluster(c: Cluster, ctx: AdaptContext, region: string): { store: D
       : provisionedEncryption(c.Provisioned, ctx, region),
     parts: [],
   };
-  return { store, placement: serverless ? serverlessPlacement(c.Serverless, name) : provisionedPlacement(c.Provisioned, name) };
+  return {
+    store,
+    placement: serverless ? serverlessPlacement(c.Serverless, name) : provisionedPlacement(c.Provisioned, name),
+    hygiene: serverless ? MSK_SERVERLESS_HYGIENE : mskProvisionedHygiene(c.Provisioned),
+  };
 }
 
 /** One region's MSK clusters, provisioned and serverless: stores and their placements. */
 export function adaptMsk(raw: MskAnswers, ctx: AdaptContext): InventoryContribution {
   if (!raw.clusters.ok) return { gaps: [gapOf(raw.clusters.failure, "MSK clusters")] };
   const adapted = raw.clusters.value.flatMap((c) => adaptCluster(c, ctx, raw.region) ?? []);
-  return { stores: adapted.map((a) => a.store), placements: adapted.map((a) => [a.store.ref.id, a.placement] as const) };
+  return {
+    stores: adapted.map((a) => a.store),
+    placements: adapted.map((a) => [a.store.ref.id, a.placement] as const),
+    hygiene: { stores: adapted.map((a) => [a.store.ref.id, a.hygiene] as const) },
+  };
 }

@@ -9,6 +9,7 @@ import type { InventoryContribution } from "./contribution";
 import { gapOf, readFetched, tagsOfList } from "./fetched";
 import { keyedEncryption } from "./keyed-encryption";
 import { awsRef } from "./refs";
+import { kinesisStreamHygiene } from "./services-hygiene";
 
 /** The Kinesis-managed key, as the API names it. */
 const KINESIS_MANAGED = /^(alias\/)?aws\/kinesis$/;
@@ -39,5 +40,9 @@ function adaptStream(ctx: AdaptContext, region: string, s: KinesisStreamAnswers)
 
 export function adaptKinesis(raw: KinesisAnswers, ctx: AdaptContext): InventoryContribution {
   if (!raw.streams.ok) return { gaps: [gapOf(raw.streams.failure, "Kinesis data streams")] };
-  return { stores: raw.streams.value.map((s) => adaptStream(ctx, raw.region, s)).filter((s) => s !== undefined) };
+  const adapted = raw.streams.value.flatMap((s) => {
+    const store = adaptStream(ctx, raw.region, s);
+    return store ? [{ store, hygiene: [store.ref.id, kinesisStreamHygiene(s.summary)] as const }] : [];
+  });
+  return { stores: adapted.map((a) => a.store), hygiene: { stores: adapted.map((a) => a.hygiene) } };
 }

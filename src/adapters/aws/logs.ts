@@ -10,10 +10,11 @@ import type { InventoryContribution } from "./contribution";
 import { gapOf, readFetched } from "./fetched";
 import { keyedEncryption } from "./keyed-encryption";
 import { arnOf, awsRef } from "./refs";
+import { logGroupHygiene } from "./services-hygiene";
 
 const KEYLESS = STORE_KIND_FACTS["log-group"].encryption.keyless;
 
-/** CloudWatch Logs always encrypts; `kmsKeyId` names a KMS key. Retention is not part of the model yet. */
+/** CloudWatch Logs always encrypts; `kmsKeyId` names a KMS key. Retention is a hygiene setting (`logGroupHygiene`). */
 function adaptGroup(ctx: AdaptContext, region: string, g: LogGroupAnswers): DataStore {
   const name = g.group.logGroupName ?? "";
   const arn = g.arn ?? arnOf(ctx.partition, "logs", region, ctx.account, `log-group:${name}`);
@@ -54,5 +55,7 @@ export function adaptLogs(raw: LogsAnswers, ctx: AdaptContext): InventoryContrib
   const resourcePolicies = policies?.ok ? policies.value.map((p) => adaptResourcePolicy(ctx, raw.region, p)) : [];
   const policyGaps = policies && !policies.ok ? [gapOf(policies.failure, "CloudWatch Logs resource policies")] : [];
   if (!raw.groups.ok) return { resourcePolicies, gaps: [gapOf(raw.groups.failure, "CloudWatch log groups"), ...policyGaps] };
-  return { stores: raw.groups.value.map((g) => adaptGroup(ctx, raw.region, g)), resourcePolicies, ...(policyGaps.length ? { gaps: policyGaps } : {}) };
+  const adapted = raw.groups.value.map((g) => ({ store: adaptGroup(ctx, raw.region, g), hygiene: logGroupHygiene(g.group.retentionInDays) }));
+  const hygiene = { stores: adapted.map((a) => [a.store.ref.id, a.hygiene] as const) };
+  return { stores: adapted.map((a) => a.store), resourcePolicies, hygiene, ...(policyGaps.length ? { gaps: policyGaps } : {}) };
 }

@@ -6,6 +6,7 @@ import type { DataStore, EncryptionAtRest, StoreVariant } from "../../models/dat
 import { VPC_DEFAULT_SECURITY_GROUP, type NetworkRef } from "../../models/network";
 import type { Placement } from "../../models/placement";
 import { STORE_KIND_FACTS, storeLabel } from "../../models/store-kind-facts";
+import { domainHygiene } from "./analytics-hygiene";
 import type { AdaptContext } from "./context";
 import type { InventoryContribution } from "./contribution";
 import { gapOf, readFetched, tagsOfList, unknownOf } from "./fetched";
@@ -85,5 +86,6 @@ export function adaptOpenSearch(raw: OpenSearchAnswers, ctx: AdaptContext): Inve
   return {
     ...storesAndPolicies(adapted),
     placements: adapted.map((a) => [a.store.ref.id, a.placement] as const),
+    hygiene: { stores: raw.domains.value.flatMap((a, i) => (a.status.ok && adapted[i] ? [[adapted[i].store.ref.id, domainHygiene(a.status.value)] as const] : [])) },
   };
 }

@@ -5,10 +5,12 @@ import { encryptedWith } from "../../encryption/at-rest";
 import type { Fetched } from "../../fetchers/aws/fetched";
 import type { RedshiftNamespaceAnswer, RedshiftServerlessAnswers } from "../../fetchers/aws/redshift-serverless";
 import type { DataStore, EncryptionAtRest } from "../../models/data-store";
+import type { StoreHygiene } from "../../models/hygiene";
 import type { Placement } from "../../models/placement";
 import { STORE_KIND_FACTS, storeLabel } from "../../models/store-kind-facts";
 import { VPC_DEFAULT_SECURITY_GROUP } from "../../models/network";
 import { mergePlacements } from "../../network/merge-placements";
+import { namespaceTransit } from "./analytics-hygiene";
 import type { AdaptContext } from "./context";
 import type { CoverageGap, InventoryContribution } from "./contribution";
 import { gapOf, readFetched, unknownOf } from "./fetched";
@@ -81,15 +83,19 @@ function namespaceStore(a: RedshiftNamespaceAnswer, ctx: AdaptContext, region: s
 export function adaptRedshiftServerless(raw: RedshiftServerlessAnswers, ctx: AdaptContext): InventoryContribution {
   const stores: DataStore[] = [];
   const placements: [string, Placement][] = [];
+  const hygiene: [string, StoreHygiene][] = [];
   for (const a of raw.namespaces.ok ? raw.namespaces.value : []) {
     if (!a.namespace.namespaceName) continue;
     const store = namespaceStore(a, ctx, raw.region);
     stores.push(store);
     const placement = namespacePlacement(a.namespace.namespaceName, raw.workgroups);
     if (placement) placements.push([store.ref.id, placement]);
+    const name = a.namespace.namespaceName;
+    const transit = raw.workgroups.ok ? namespaceTransit(raw.workgroups.value.filter((w) => w.namespaceName === name)) : {};
+    if (transit.transitRequired) hygiene.push([store.ref.id, transit]);
   }
   const gaps: CoverageGap[] = [];
   if (!raw.namespaces.ok) gaps.push(gapOf(raw.namespaces.failure, "Redshift Serverless namespaces"));
   if (!raw.workgroups.ok) gaps.push(gapOf(raw.workgroups.failure, "Redshift Serverless workgroups"));
-  return { stores, placements, gaps };
+  return { stores, placements, hygiene: { stores: hygiene }, gaps };
 }

@@ -4,9 +4,11 @@ import { encryptedWith, notEncrypted } from "../../encryption/at-rest";
 import type { Fetched } from "../../fetchers/aws/fetched";
 import type { RedshiftAnswers } from "../../fetchers/aws/redshift";
 import type { DataStore, EncryptionAtRest } from "../../models/data-store";
+import type { StoreHygiene } from "../../models/hygiene";
 import type { NetworkRef, SubnetGroup } from "../../models/network";
 import type { Placement } from "../../models/placement";
 import { STORE_KIND_FACTS, storeLabel } from "../../models/store-kind-facts";
+import { redshiftClusterHygiene } from "./analytics-hygiene";
 import type { AdaptContext } from "./context";
 import type { CoverageGap, InventoryContribution } from "./contribution";
 import { gapOf, tagsOfList } from "./fetched";
@@ -80,14 +82,16 @@ export function adaptRedshift(raw: RedshiftAnswers, ctx: AdaptContext): Inventor
   const groups = listedSubnetGroups(raw.subnetGroups, (g) => subnetGroupModel(g, s));
   const stores: DataStore[] = [];
   const placements: [string, Placement][] = [];
+  const hygiene: [string, StoreHygiene][] = [];
   for (const c of raw.clusters.ok ? raw.clusters.value : []) {
     if (!c.ClusterIdentifier) continue;
     const store = clusterStore(c, s);
     stores.push(store);
     placements.push([store.ref.id, clusterPlacement(c, groups)]);
+    hygiene.push([store.ref.id, redshiftClusterHygiene(c, raw.loggingStatus?.[c.ClusterIdentifier], raw.requireSsl)]);
   }
   const gaps: CoverageGap[] = [];
   if (!raw.clusters.ok) gaps.push(gapOf(raw.clusters.failure, "Redshift clusters"));
   if (!groups.ok) gaps.push(gapOf(groups.failure, "Redshift cluster subnet groups"));
-  return { stores, placements, network: { subnetGroups: groups.ok ? groups.value : [] }, gaps };
+  return { stores, placements, network: { subnetGroups: groups.ok ? groups.value : [] }, hygiene: { stores: hygiene }, gaps };
 }

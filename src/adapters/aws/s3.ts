@@ -1,5 +1,6 @@
 import type { S3Answers, S3BucketAnswers } from "../../fetchers/aws/s3";
 import type { DataStore } from "../../models/data-store";
+import type { StoreHygiene } from "../../models/hygiene";
 import type { ResourcePolicy, StoreExposure } from "../../models/exposure";
 import type { ResourceRef } from "../../models/ref";
 import { storeLabel } from "../../models/store-kind-facts";
@@ -8,13 +9,14 @@ import type { CoverageGap, InventoryContribution } from "./contribution";
 import { gapOf, readFetched, tagsOfList, unknownOf } from "./fetched";
 import { awsRef } from "./refs";
 import { bucketEncryption } from "./s3-encryption";
+import { bucketHygiene } from "./s3-hygiene";
 import { accountBlockOf, bucketExposure } from "./s3-exposure";
 
 export const BUCKET_TYPE = "AWS::S3::Bucket";
 /** CloudFormation has no type for it; named in the same style. */
 export const ACCOUNT_BLOCK_TYPE = "AWS::S3::AccountPublicAccessBlock";
 
-/** The buckets of one region as stores, their public-access settings and their policies. */
+/** The buckets of one region as stores, their public-access settings, their policies and their hygiene settings. */
 export function adaptS3(raw: S3Answers, ctx: AdaptContext): InventoryContribution {
   const gaps: CoverageGap[] = raw.unlocated.map((u) => gapOf(u.failure, `the region of S3 bucket '${u.name}'`));
   if (!raw.buckets.ok) return { gaps: [gapOf(raw.buckets.failure, "S3 buckets"), ...gaps] };
@@ -22,14 +24,16 @@ export function adaptS3(raw: S3Answers, ctx: AdaptContext): InventoryContributio
   const stores: DataStore[] = [];
   const exposures: (readonly [string, StoreExposure])[] = [];
   const resourcePolicies: ResourcePolicy[] = [];
+  const hygiene: (readonly [string, StoreHygiene])[] = [];
   for (const bucket of raw.buckets.value) {
     const ref = bucketRef(ctx, bucket);
     stores.push(bucketStore(bucket, ref, ctx));
     exposures.push([ref.id, { s3: bucketExposure(bucket, ref, accountBlock) }]);
     const policy = bucketPolicy(bucket, ref, ctx);
     if (policy !== undefined) resourcePolicies.push(policy);
+    hygiene.push([ref.id, bucketHygiene(bucket)]);
   }
-  return { stores, exposures, resourcePolicies, ...(gaps.length > 0 ? { gaps } : {}) };
+  return { stores, exposures, resourcePolicies, hygiene: { stores: hygiene }, ...(gaps.length > 0 ? { gaps } : {}) };
 }
 
 function bucketRef(ctx: AdaptContext, bucket: S3BucketAnswers): ResourceRef {

@@ -9,6 +9,7 @@ import { gapOf, readFetched } from "./fetched";
 import { inlinePolicy, storesAndPolicies, type StoreWithPolicy } from "./inline-policy";
 import { keyedEncryption } from "./keyed-encryption";
 import { arnOf, awsRef } from "./refs";
+import { sqsQueueHygiene } from "./services-hygiene";
 
 /**
  * SSE-KMS with `KmsMasterKeyId` (alias/aws/sqs is AWS-managed); else SSE-SQS with an SQS-owned key
@@ -50,5 +51,9 @@ function adaptQueue(ctx: AdaptContext, region: string, q: SqsQueueAnswers): Stor
 
 export function adaptSqs(raw: SqsAnswers, ctx: AdaptContext): InventoryContribution {
   if (!raw.queues.ok) return { gaps: [gapOf(raw.queues.failure, "SQS queues")] };
-  return storesAndPolicies(raw.queues.value.map((q) => adaptQueue(ctx, raw.region, q)));
+  const adapted = raw.queues.value.map((q) => {
+    const a = adaptQueue(ctx, raw.region, q);
+    return a && { ...a, hygiene: [a.store.ref.id, sqsQueueHygiene(q.attributes)] as const };
+  });
+  return { ...storesAndPolicies(adapted), hygiene: { stores: adapted.flatMap((a) => (a ? [a.hygiene] : [])) } };
 }

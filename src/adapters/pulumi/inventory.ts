@@ -5,6 +5,7 @@ import type { Inventory } from "../../models/inventory";
 import type { KmsKey } from "../../models/kms-key";
 import type { EngineResource } from "./engine-resource";
 import { buildExposures, EXPOSURE_TYPES } from "./exposure";
+import { buildHygiene, HYGIENE_TYPES } from "./hygiene";
 import { buildIamInventory, IAM_ADAPTER_TYPES } from "./iam";
 import { KMS_KEY_TYPES } from "./kms-ref";
 import { accountIdsOfResources } from "./own-account";
@@ -28,7 +29,7 @@ const ADAPTER_BY_TYPE: ReadonlyMap<string, StoreAdapter> = new Map(
 
 /** Every resource type the Pulumi adapter reads. */
 export const SUPPORTED_TYPES: readonly string[] = [
-  ...new Set([...ADAPTER_BY_TYPE.keys(), ...KMS_KEY_TYPES, ...S3_ENCRYPTION_CONFIG_TYPES, ...NETWORK_TYPES, ...PLACEMENT_TYPES, ...IAM_ADAPTER_TYPES, ...EXPOSURE_TYPES]),
+  ...new Set([...ADAPTER_BY_TYPE.keys(), ...KMS_KEY_TYPES, ...S3_ENCRYPTION_CONFIG_TYPES, ...NETWORK_TYPES, ...PLACEMENT_TYPES, ...IAM_ADAPTER_TYPES, ...EXPOSURE_TYPES, ...HYGIENE_TYPES]),
 ];
 
 /**
@@ -44,6 +45,7 @@ export function buildInventory(resources: readonly EngineResource[]): Inventory 
   const iam = once(() => buildIamInventory(resources));
   const tags = once(() => new Map(resources.map((r) => [r.urn, new Props(r).tags()])));
   const ownAccountIds = once(() => accountIdsOfResources(resources));
+  const hygiene = once(() => buildHygiene(resources, storesAndKeys().stores));
   const compute = once(() =>
     resources
       .filter((r) => COMPUTE_LABELS.has(r.type))
@@ -79,6 +81,9 @@ export function buildInventory(resources: readonly EngineResource[]): Inventory 
     },
     get ownAccountIds() {
       return ownAccountIds();
+    },
+    get hygiene() {
+      return hygiene();
     },
   };
 }

@@ -1,14 +1,19 @@
 import {
+  DescribeContinuousBackupsCommand,
   DescribeTableCommand,
+  DescribeTimeToLiveCommand,
   DynamoDBClient,
   GetResourcePolicyCommand,
   ListTagsOfResourceCommand,
   paginateListTables,
   PolicyNotFoundException,
   ResourceNotFoundException,
+  TableNotFoundException,
+  type ContinuousBackupsDescription,
   type ListTagsOfResourceOutput,
   type TableDescription,
   type Tag,
+  type TimeToLiveDescription,
 } from "@aws-sdk/client-dynamodb";
 import { unlessNotFound } from "./calls";
 import type { FetchContext } from "./context";
@@ -22,6 +27,13 @@ export interface DynamoDbTableAnswers {
   /** The policy document; undefined when the table has none. */
   readonly policy: Fetched<string | undefined>;
   readonly tags: Fetched<Tag[]>;
+  /**
+   * Point-in-time recovery status and window; undefined inside when the table went away. The
+   * fetcher always asks; absent only in answers recorded before it did (read as not fetched).
+   */
+  readonly continuousBackups?: Fetched<ContinuousBackupsDescription | undefined>;
+  /** TTL status and attribute, as `continuousBackups`. */
+  readonly timeToLive?: Fetched<TimeToLiveDescription | undefined>;
 }
 
 export interface DynamoDbAnswers {
@@ -37,7 +49,14 @@ export const dynamodbFetcher: Fetcher<DynamoDbAnswers> = {
   name: "dynamodb-tables",
   service: "dynamodb",
   scope: "region",
-  actions: ["dynamodb:ListTables", "dynamodb:DescribeTable", "dynamodb:GetResourcePolicy", "dynamodb:ListTagsOfResource"],
+  actions: [
+    "dynamodb:ListTables",
+    "dynamodb:DescribeTable",
+    "dynamodb:GetResourcePolicy",
+    "dynamodb:ListTagsOfResource",
+    "dynamodb:DescribeContinuousBackups",
+    "dynamodb:DescribeTimeToLive",
+  ],
   async fetch(ctx) {
     const client = ctx.client(DynamoDBClient, "dynamodb");
     const names = await ctx.listAll(
@@ -51,7 +70,7 @@ export const dynamodbFetcher: Fetcher<DynamoDbAnswers> = {
 
 async function fetchTable(ctx: FetchContext, client: DynamoDBClient, name: string): Promise<DynamoDbTableAnswers> {
   const arn = dynamodbTableArn(ctx, name);
-  const [table, policy, tags] = await Promise.all([
+  const [table, policy, tags, continuousBackups, timeToLive] = await Promise.all([
     ctx.attempt("dynamodb:DescribeTable", async () => {
       const out = await unlessNotFound([ResourceNotFoundException], () => client.send(new DescribeTableCommand({ TableName: name })));
       return out?.Table;
@@ -61,8 +80,16 @@ async function fetchTable(ctx: FetchContext, client: DynamoDBClient, name: strin
       return out?.Policy;
     }),
     ctx.attempt("dynamodb:ListTagsOfResource", () => listTags(client, arn)),
+    ctx.attempt("dynamodb:DescribeContinuousBackups", async () => {
+      const out = await unlessNotFound([TableNotFoundException], () => client.send(new DescribeContinuousBackupsCommand({ TableName: name })));
+      return out?.ContinuousBackupsDescription;
+    }),
+    ctx.attempt("dynamodb:DescribeTimeToLive", async () => {
+      const out = await unlessNotFound([ResourceNotFoundException], () => client.send(new DescribeTimeToLiveCommand({ TableName: name })));
+      return out?.TimeToLiveDescription;
+    }),
   ]);
-  return { name, table, policy, tags };
+  return { name, table, policy, tags, continuousBackups, timeToLive };
 }
 
 async function listTags(client: DynamoDBClient, arn: string): Promise<Tag[]> {

@@ -1,4 +1,5 @@
 import {
+  DescribeBackupPolicyCommand,
   DescribeFileSystemPolicyCommand,
   DescribeMountTargetSecurityGroupsCommand,
   EFSClient,
@@ -22,6 +23,8 @@ export interface EfsFileSystemAnswer {
   readonly policy: Fetched<string | undefined>;
   /** Where the file system is reachable from: its mount targets. */
   readonly mountTargets: Fetched<EfsMountTargetAnswer[]>;
+  /** The backup policy's status (ENABLED, DISABLED...); undefined when it has none (PolicyNotFound: backups off). */
+  readonly backupStatus?: Fetched<string | undefined>;
 }
 
 export interface EfsAnswers {
@@ -35,6 +38,7 @@ export const efsFetcher: Fetcher<EfsAnswers> = {
   actions: [
     "elasticfilesystem:DescribeFileSystems",
     "elasticfilesystem:DescribeFileSystemPolicy",
+    "elasticfilesystem:DescribeBackupPolicy",
     "elasticfilesystem:DescribeMountTargets",
     "elasticfilesystem:DescribeMountTargetSecurityGroups",
     // DescribeMountTargetSecurityGroups also needs it, on the mount target's network interface.
@@ -51,8 +55,12 @@ export const efsFetcher: Fetcher<EfsAnswers> = {
     const fileSystems = await eachListed(listed, async (fileSystem): Promise<EfsFileSystemAnswer> => {
       const id = fileSystem.FileSystemId;
       if (id === undefined) return { fileSystem, policy: fetchedValue(undefined), mountTargets: fetchedValue([]) };
-      const [policy, mountTargets] = await Promise.all([policyOf(ctx, client, id), mountTargetsOf(ctx, client, id, fileSystem.NumberOfMountTargets)]);
-      return { fileSystem, policy, mountTargets };
+      const [policy, mountTargets, backupStatus] = await Promise.all([
+        policyOf(ctx, client, id),
+        mountTargetsOf(ctx, client, id, fileSystem.NumberOfMountTargets),
+        backupStatusOf(ctx, client, id),
+      ]);
+      return { fileSystem, policy, mountTargets, backupStatus };
     });
     return { region: ctx.region, fileSystems };
   },
@@ -64,6 +72,18 @@ function policyOf(ctx: FetchContext, client: EFSClient, fileSystemId: string): P
       return (await client.send(new DescribeFileSystemPolicyCommand({ FileSystemId: fileSystemId }))).Policy;
     } catch (e) {
       // No policy: the file system grants access through IAM alone.
+      if ((e as { name?: unknown }).name === "PolicyNotFound") return undefined;
+      throw e;
+    }
+  });
+}
+
+function backupStatusOf(ctx: FetchContext, client: EFSClient, fileSystemId: string): Promise<Fetched<string | undefined>> {
+  return ctx.attempt("elasticfilesystem:DescribeBackupPolicy", async () => {
+    try {
+      return (await client.send(new DescribeBackupPolicyCommand({ FileSystemId: fileSystemId }))).BackupPolicy?.Status;
+    } catch (e) {
+      // No backup policy: automatic backups were never turned on.
       if ((e as { name?: unknown }).name === "PolicyNotFound") return undefined;
       throw e;
     }

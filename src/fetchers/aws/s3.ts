@@ -18,14 +18,18 @@ import type { Fetched } from "./fetched";
 import type { Fetcher } from "./fetcher";
 import { bucketsInRegion, LIST_ACTION, LOCATION_ACTION, type UnlocatedBucket } from "./s3-buckets";
 import { ACCOUNT_BLOCK_ACTION, fetchAccountBlock } from "./s3-control";
+import { fetchBucketHygiene, HYGIENE_ACTIONS, type S3BucketHygieneAnswers } from "./s3-hygiene";
 import { codeOf, unlessNotSet } from "./s3-not-set";
 import { aclsDisabled } from "./s3-ownership";
 
 /** The owner and grants of a bucket ACL. */
 export type BucketAclAnswer = Pick<GetBucketAclOutput, "Owner" | "Grants">;
 
-/** One bucket's settings; an undefined value is a setting the bucket does not have. */
-export interface S3BucketAnswers {
+/**
+ * One bucket's settings; an undefined value is a setting the bucket does not have. The fetcher always
+ * reads the hygiene settings; answers recorded without them leave those facts unset (not assessed).
+ */
+export interface S3BucketAnswers extends Partial<S3BucketHygieneAnswers> {
   readonly name: string;
   readonly region: string;
   readonly encryption: Fetched<ServerSideEncryptionConfiguration | undefined>;
@@ -58,13 +62,14 @@ const ACTIONS = {
 } as const;
 
 /**
- * The buckets of the scanned region with their encryption, public access blocks, ACL, policy and
- * tags (5 calls per bucket, 6 when its ACLs are enabled), and the account's Block Public Access.
+ * The buckets of the scanned region with their encryption, public access blocks, ACL, policy, tags,
+ * access logging, lifecycle, versioning and Object Lock (8 calls per bucket, one more when its ACLs
+ * are enabled, one more when versioning is on), and the account's Block Public Access.
  */
 export const s3BucketsFetcher: Fetcher<S3Answers> = {
   name: "s3-buckets",
   service: "s3",
-  actions: [LIST_ACTION, LOCATION_ACTION, ...Object.values(ACTIONS), ACCOUNT_BLOCK_ACTION],
+  actions: [LIST_ACTION, LOCATION_ACTION, ...Object.values(ACTIONS), ...Object.values(HYGIENE_ACTIONS), ACCOUNT_BLOCK_ACTION],
   scope: "region",
   async fetch(ctx) {
     const listed = await bucketsInRegion(ctx);
@@ -109,7 +114,7 @@ async function fetchBucket(ctx: FetchContext, name: string): Promise<S3BucketAns
     return { ownershipControls, acl };
   };
 
-  const [encryption, publicAccessBlock, ownership, policy, tagSet] = await Promise.all([
+  const [encryption, publicAccessBlock, ownership, policy, tagSet, hygiene] = await Promise.all([
     read(ACTIONS.encryption, ["ServerSideEncryptionConfigurationNotFoundError"], async () => {
       return (await client.send(new GetBucketEncryptionCommand({ Bucket }))).ServerSideEncryptionConfiguration;
     }),
@@ -119,7 +124,8 @@ async function fetchBucket(ctx: FetchContext, name: string): Promise<S3BucketAns
     ownershipThenAcl(),
     read(ACTIONS.policy, ["NoSuchBucketPolicy"], async () => (await client.send(new GetBucketPolicyCommand({ Bucket }))).Policy),
     read(ACTIONS.tagging, ["NoSuchTagSet"], async () => (await client.send(new GetBucketTaggingCommand({ Bucket }))).TagSet),
+    fetchBucketHygiene(client, Bucket, read),
   ]);
   if (gone) return undefined;
-  return { name, region: ctx.region, encryption, publicAccessBlock, ...ownership, policy, tagSet };
+  return { name, region: ctx.region, encryption, publicAccessBlock, ...ownership, policy, tagSet, ...hygiene };
 }

@@ -24,11 +24,18 @@ export const AWS_SERVICES = [
   "kinesis",
   "firehose",
   "kafka",
+  "memorydb",
+  "cloudtrail",
+  "guardduty",
+  "macie2",
+  "elasticloadbalancing",
+  "cloudfront",
+  "apigateway",
 ] as const;
 export type AwsService = (typeof AWS_SERVICES)[number];
 
 /** Services whose resources are global to an account (fetched once, not per region). */
-export const GLOBAL_SERVICES: ReadonlySet<AwsService> = new Set(["iam", "organizations"]);
+export const GLOBAL_SERVICES: ReadonlySet<AwsService> = new Set(["iam", "organizations", "cloudfront"]);
 
 /** How a service is named to people, in progress lines and coverage gaps. */
 export const SERVICE_LABELS: Readonly<Record<AwsService, string>> = {
@@ -53,4 +60,11 @@ export const SERVICE_LABELS: Readonly<Record<AwsService, string>> = {
   kinesis: "Kinesis Data Streams",
   firehose: "Data Firehose",
   kafka: "MSK",
+  memorydb: "MemoryDB",
+  cloudtrail: "CloudTrail",
+  guardduty: "GuardDuty",
+  macie2: "Macie",
+  elasticloadbalancing: "Elastic Load Balancing",
+  cloudfront: "CloudFront",
+  apigateway: "API Gateway",
 };

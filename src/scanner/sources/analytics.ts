@@ -15,7 +15,7 @@ import type { AnySource, Source } from "../source";
 /** Provisioned Redshift clusters with their placements, and cluster subnet groups (network). */
 export const redshiftSource: Source<RedshiftAnswers> = {
   fetcher: redshiftFetcher,
-  feeds: ["stores", "placements", "network"],
+  feeds: ["stores", "placements", "network", "hygiene"],
   storeKinds: ["redshift-cluster"],
   adapt: adaptRedshift,
 };
@@ -23,7 +23,7 @@ export const redshiftSource: Source<RedshiftAnswers> = {
 /** Redshift Serverless namespaces, placed by their workgroups. */
 export const redshiftServerlessSource: Source<RedshiftServerlessAnswers> = {
   fetcher: redshiftServerlessFetcher,
-  feeds: ["stores", "placements"],
+  feeds: ["stores", "placements", "hygiene"],
   storeKinds: ["redshift-serverless-namespace"],
   adapt: adaptRedshiftServerless,
 };
@@ -31,7 +31,7 @@ export const redshiftServerlessSource: Source<RedshiftServerlessAnswers> = {
 /** ElastiCache replication groups, standalone cache clusters and serverless caches; cache subnet groups (network). */
 export const elasticacheSource: Source<ElastiCacheAnswers> = {
   fetcher: elasticacheFetcher,
-  feeds: ["stores", "placements", "network"],
+  feeds: ["stores", "placements", "network", "hygiene"],
   storeKinds: ["elasticache-replication-group", "elasticache-serverless-cache"],
   adapt: adaptElastiCache,
 };
@@ -39,7 +39,7 @@ export const elasticacheSource: Source<ElastiCacheAnswers> = {
 /** OpenSearch and Elasticsearch domains, their placements and access policies. */
 export const opensearchSource: Source<OpenSearchAnswers> = {
   fetcher: opensearchFetcher,
-  feeds: ["stores", "placements", "resourcePolicies"],
+  feeds: ["stores", "placements", "resourcePolicies", "hygiene"],
   storeKinds: ["opensearch-domain"],
   adapt: adaptOpenSearch,
 };
@@ -47,7 +47,7 @@ export const opensearchSource: Source<OpenSearchAnswers> = {
 /** EFS file systems, their file system policies, and placements from their mount targets. */
 export const efsSource: Source<EfsAnswers> = {
   fetcher: efsFetcher,
-  feeds: ["stores", "placements", "resourcePolicies"],
+  feeds: ["stores", "placements", "resourcePolicies", "hygiene"],
   storeKinds: ["efs-file-system"],
   adapt: adaptEfs,
 };
@@ -55,7 +55,7 @@ export const efsSource: Source<EfsAnswers> = {
 /** MSK provisioned and serverless clusters with their placements. */
 export const mskSource: Source<MskAnswers> = {
   fetcher: mskFetcher,
-  feeds: ["stores", "placements"],
+  feeds: ["stores", "placements", "hygiene"],
   storeKinds: ["msk-cluster"],
   adapt: adaptMsk,
 };

@@ -5,11 +5,12 @@ import type { AnySource, Source } from "../source";
 
 /**
  * RDS, Aurora, DocumentDB and Neptune databases (one API): stores with their placements, cluster
- * instances (exposures) and DB subnet groups (network).
+ * instances (exposures), DB subnet groups (network) and their TLS, audit log, backup and deletion
+ * protection settings (hygiene).
  */
 export const rdsDatabasesSource: Source<RdsDatabasesAnswer> = {
   fetcher: rdsDatabasesFetcher,
-  feeds: ["stores", "placements", "network", "exposures", "tags"],
+  feeds: ["stores", "placements", "network", "exposures", "tags", "hygiene"],
   storeKinds: ["rds-instance", "rds-cluster", "docdb-cluster", "neptune-cluster"],
   adapt: adaptRdsDatabases,
 };

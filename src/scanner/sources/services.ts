@@ -16,18 +16,21 @@ import { snsFetcher, type SnsAnswers } from "../../fetchers/aws/sns";
 import { sqsFetcher, type SqsAnswers } from "../../fetchers/aws/sqs";
 import type { AnySource, Source } from "../source";
 
-/** Regional stores that are one resource each, with their resource policies where they carry one. */
+/**
+ * Regional stores that are one resource each, with their resource policies where they carry one;
+ * tables, queues, log groups, vaults and streams also give their hygiene settings.
+ */
 
 export const dynamodbSource: Source<DynamoDbAnswers> = {
   fetcher: dynamodbFetcher,
-  feeds: ["stores", "resourcePolicies"],
+  feeds: ["stores", "resourcePolicies", "hygiene"],
   storeKinds: ["dynamodb-table"],
   adapt: adaptDynamoDb,
 };
 
 export const sqsSource: Source<SqsAnswers> = {
   fetcher: sqsFetcher,
-  feeds: ["stores", "resourcePolicies"],
+  feeds: ["stores", "resourcePolicies", "hygiene"],
   storeKinds: ["sqs-queue"],
   adapt: adaptSqs,
 };
@@ -48,21 +51,21 @@ export const secretsManagerSource: Source<SecretsManagerAnswers> = {
 
 export const logsSource: Source<LogsAnswers> = {
   fetcher: logsFetcher,
-  feeds: ["stores", "resourcePolicies"],
+  feeds: ["stores", "resourcePolicies", "hygiene"],
   storeKinds: ["log-group"],
   adapt: adaptLogs,
 };
 
 export const backupSource: Source<BackupAnswers> = {
   fetcher: backupFetcher,
-  feeds: ["stores", "resourcePolicies"],
+  feeds: ["stores", "resourcePolicies", "hygiene"],
   storeKinds: ["backup-vault"],
   adapt: adaptBackup,
 };
 
 export const kinesisSource: Source<KinesisAnswers> = {
   fetcher: kinesisFetcher,
-  feeds: ["stores"],
+  feeds: ["stores", "hygiene"],
   storeKinds: ["kinesis-stream"],
   adapt: adaptKinesis,
 };

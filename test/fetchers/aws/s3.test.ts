@@ -117,9 +117,9 @@ describe("S3 fetcher and adapter against moto", () => {
     contribution = adaptS3(raw, adapt);
   }, MOTO_SETUP_TIMEOUT);
 
-  it("is the one S3 source: buckets as stores, exposures and policies, through read-only actions", () => {
+  it("is the one S3 source: buckets as stores, exposures, policies and hygiene, through read-only actions", () => {
     expect(S3_SOURCES.map((s) => [s.fetcher.name, s.fetcher.scope, s.feeds, s.storeKinds])).toEqual([
-      ["s3-buckets", "region", ["stores", "exposures", "resourcePolicies"], ["s3-bucket"]],
+      ["s3-buckets", "region", ["stores", "exposures", "resourcePolicies", "hygiene"], ["s3-bucket"]],
     ]);
     expect(s3BucketsFetcher.actions.every((a) => /^s3:(List|Get)/.test(a))).toBe(true);
     expect(s3BucketsFetcher.actions).not.toContain("s3:GetObject");
@@ -132,9 +132,11 @@ describe("S3 fetcher and adapter against moto", () => {
     expect(eu.gaps).toBeUndefined();
   });
 
-  it("reads each bucket with 5 calls, 6 when its ACLs are on, and the account block once", () => {
-    // ListBuckets, GetBucketLocation per bucket (moto's listing names no region), 5 + 6, S3 Control.
-    expect(requests).toBe(1 + 2 + 5 + 6 + 1);
+  it("reads each bucket with 8 calls, 9 when its ACLs are on, and the account block once", () => {
+    // ListBuckets, GetBucketLocation per bucket (moto's listing names no region), 5 + 6, S3 Control;
+    // and 3 hygiene calls per bucket (logging, lifecycle, versioning; neither bucket is versioned, so
+    // Object Lock is not asked: s3-hygiene.test.ts counts that call).
+    expect(requests).toBe(1 + 2 + 5 + 6 + 1 + 2 * 3);
     const restricted = raw.buckets.ok ? raw.buckets.value.find((b) => b.name === RESTRICTED) : undefined;
     expect(restricted?.acl).toBeUndefined();
   });

@@ -6,6 +6,8 @@ import type { RdsDatabasesAnswer } from "../../../fetchers/aws/rds-databases";
 import type { AdaptContext } from "../context";
 import type { CoverageGap, InventoryContribution } from "../contribution";
 import { gapOf } from "../fetched";
+import type { StoreHygiene } from "../../../models/hygiene";
+import { clusterHygiene, instanceHygiene } from "./hygiene";
 import { clusterArn, clusterPlacementWithInstances, clusterStore } from "./clusters";
 import { globalClusterStore, isHomeRegion } from "./global-clusters";
 import { clusterInstanceExposure, instancePlacementOf, instanceStore } from "./instances";
@@ -32,12 +34,14 @@ export function adaptRdsDatabases(raw: RdsDatabasesAnswer, ctx: AdaptContext): I
   const stores: DataStore[] = [];
   const placements: [string, Placement][] = [];
   const exposures: [string, StoreExposure][] = [];
+  const hygiene: [string, StoreHygiene][] = [];
 
   const clusterIds = new Map<string, string>();
   for (const c of raw.clusters.ok ? raw.clusters.value : []) {
     const store = clusterStore(c, s);
     stores.push(store);
     placements.push([store.ref.id, clusterPlacementWithInstances(c, raw.instances, groups)]);
+    hygiene.push([store.ref.id, clusterHygiene(c, raw.parameters)]);
     if (c.DBClusterIdentifier) clusterIds.set(c.DBClusterIdentifier, clusterArn(c, s));
   }
   for (const i of instances) {
@@ -49,6 +53,7 @@ export function adaptRdsDatabases(raw: RdsDatabasesAnswer, ctx: AdaptContext): I
     const store = instanceStore(i, s);
     stores.push(store);
     placements.push([store.ref.id, instancePlacementOf(i, groups)]);
+    hygiene.push([store.ref.id, instanceHygiene(i, raw.parameters)]);
   }
   for (const g of raw.globalClusters.ok ? raw.globalClusters.value : []) {
     if (isHomeRegion(g, raw.region)) stores.push(globalClusterStore(g, s));
@@ -59,5 +64,5 @@ export function adaptRdsDatabases(raw: RdsDatabasesAnswer, ctx: AdaptContext): I
     const listing = raw[field];
     if (!listing.ok) gaps.push(gapOf(listing.failure, what));
   }
-  return { stores, placements, exposures, network: { subnetGroups: groups.all() }, tags: tagsOfExposed(exposures), gaps };
+  return { stores, placements, exposures, network: { subnetGroups: groups.all() }, tags: tagsOfExposed(exposures), hygiene: { stores: hygiene }, gaps };
 }

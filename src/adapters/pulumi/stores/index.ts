@@ -9,6 +9,7 @@ import { efsFileSystem } from "./efs";
 import { elasticacheCluster, elasticacheReplicationGroup, elasticacheServerlessCache } from "./elasticache";
 import { firehoseDeliveryStream, kinesisStream } from "./kinesis";
 import { logGroup } from "./logs";
+import { memorydbCluster } from "./memorydb";
 import { mskCluster, mskServerlessCluster } from "./msk";
 import { neptuneCluster } from "./neptune";
 import { elasticsearchDomain, opensearchDomain } from "./opensearch";
@@ -61,4 +62,5 @@ export const STORE_ADAPTERS: readonly StoreAdapter[] = [
   backupAirGappedVault,
   mskCluster,
   mskServerlessCluster,
+  memorydbCluster,
 ];
