@@ -9,6 +9,7 @@ import { benchIamScaling } from "./iam-scaling";
 import { preparePacks, type PackKey } from "./pack-set";
 import { machineInfo, ratios, renderMarkdown, versionsOf, type Report } from "./report";
 import type { BenchResult } from "./stats";
+import { fanoutSectionOf, renderFanoutFailure, renderFanoutSection, runFanoutBench, spliceFanoutSection, type FanoutOptions, type FanoutResults } from "./scan/fanout";
 import { renderScanFailure, renderScanSection, runScanBench, scanSectionOf, spliceSection, type ScanBenchOptions, type ScanBenchResults } from "./scan/scan-bench";
 
 const USAGE = `usage: npm run bench -- [options]
@@ -42,6 +43,14 @@ Prowler into ~/.cache on first use), run after the benchmarks above:
   --scan-repeats N       timed runs of our scan per size below 5,000, the median reported (default 3;
                          --quick: 1); one run from 5,000 up
   --no-prowler           do not install or run Prowler
+
+The organization scan's fan-out (bench/scan/fanout.ts): N \`cdguard scan --org --shard i/N\` processes at
+once on a seeded moto organization, for N = 1, 2, 4, 8, then \`cdguard merge\`; and the 500-account estimate:
+  --only fanout          run only this; replaces only its section of BENCHMARKS.md (or of --out FILE);
+                         with --quick, a small smoke run that writes nothing
+  --fanout-members M     member accounts (default 16; --quick: 2)
+  --fanout-resources R   resources seeded per member (default 150; --quick: 20)
+  --fanout-repeats K     runs per N, the median reported (default 2; --quick: 1)
 `;
 
 interface Args {
@@ -57,6 +66,9 @@ interface Args {
   scan: boolean;
   onlyScan: boolean;
   scanOptions: Omit<ScanBenchOptions, "log">;
+  /** `--only fanout`: the fan-out benchmark, nothing else. */
+  onlyFanout: boolean;
+  fanoutOptions: Omit<FanoutOptions, "log">;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -75,6 +87,8 @@ function parseArgs(argv: string[]): Args {
     scan: true,
     onlyScan: false,
     scanOptions: { sizes: quick ? [300] : [1000, 10000], repeats: quick ? 1 : 3, concurrency16: true, prowler: true },
+    onlyFanout: false,
+    fanoutOptions: quick ? { members: 2, resourcesPerMember: 20, shardCounts: [1, 2], repeats: 1 } : { members: 16, resourcesPerMember: 150, shardCounts: [1, 2, 4, 8], repeats: 2 },
   };
   const int = (flag: string, v: string | undefined, min: number): number => {
     const n = Number(v);
@@ -111,14 +125,18 @@ function parseArgs(argv: string[]): Args {
       }
       case "--only": {
         const what = value();
-        if (what !== "scan") throw new Error(`--only: only "scan" is supported, got ${JSON.stringify(what)}`);
-        args.onlyScan = true;
+        if (what !== "scan" && what !== "fanout") throw new Error(`--only: "scan" or "fanout", got ${JSON.stringify(what)}`);
+        if (what === "scan") args.onlyScan = true;
+        else args.onlyFanout = true;
         break;
       }
       case "--no-scan": args.scan = false; break;
       case "--scan-sizes": args.scanOptions.sizes = value().split(",").map((x) => int(flag, x, 10)); break;
       case "--scan-repeats": args.scanOptions.repeats = int(flag, value(), 1); break;
       case "--no-prowler": args.scanOptions.prowler = false; break;
+      case "--fanout-members": args.fanoutOptions.members = int(flag, value(), 1); break;
+      case "--fanout-resources": args.fanoutOptions.resourcesPerMember = int(flag, value(), 15); break;
+      case "--fanout-repeats": args.fanoutOptions.repeats = int(flag, value(), 1); break;
       case "--help": case "-h": console.log(USAGE); process.exit(0); break;
       default: throw new Error(`unknown option ${flag}\n\n${USAGE}`);
     }
@@ -189,6 +207,32 @@ async function mainOnlyScan(args: Args, log: (m: string) => void): Promise<void>
   if (results && results.errors.length > 0) process.exitCode = 1;
 }
 
+/** `--only fanout`: the fan-out section goes into the existing report, replacing its older one. */
+async function mainOnlyFanout(args: Args, log: (m: string) => void): Promise<void> {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
+  const command = commandLine();
+  let results: FanoutResults | undefined;
+  let section: string;
+  try {
+    results = await runFanoutBench({ ...args.fanoutOptions, log });
+    section = renderFanoutSection(results, command);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    log(`fan-out benchmark failed: ${why}`);
+    process.exitCode = 1;
+    section = renderFanoutFailure(why, command);
+  }
+  if (args.json) console.log(JSON.stringify({ fanout: results }, null, 2));
+  else console.log(section);
+  const file = !args.write ? undefined : args.out ?? (args.quick ? undefined : join(repoRoot(__dirname), "BENCHMARKS.md"));
+  if (!file) {
+    if (args.write) log("not writing BENCHMARKS.md (quick run); use --out FILE to keep the report");
+    return;
+  }
+  writeFileSync(file, existsSync(file) ? spliceFanoutSection(readFileSync(file, "utf8"), section) : section);
+  log(`wrote ${file}`);
+}
+
 function keptScanSection(file: string | undefined): string | undefined {
   return file && existsSync(file) ? scanSectionOf(readFileSync(file, "utf8")) : undefined;
 }
@@ -196,7 +240,9 @@ function keptScanSection(file: string | undefined): string | undefined {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const log = (m: string): void => void process.stderr.write(`${m}\n`);
+  if (args.onlyScan && args.onlyFanout) throw new Error("--only: give one of scan, fanout");
   if (args.onlyScan) return mainOnlyScan(args, log);
+  if (args.onlyFanout) return mainOnlyFanout(args, log);
   const set = preparePacks(args.pack);
   const onSignal = (): void => {
     set.cleanup();
@@ -238,7 +284,11 @@ async function main(): Promise<void> {
   // --no-scan keeps the scan section the report file already has (the scan bench takes 20 minutes).
   const kept = !scan && args.write ? keptScanSection(reportFile(args)) : undefined;
   const section = scan?.section ?? kept;
-  const markdown = section ? `${renderMarkdown(report).trimEnd()}\n\n${section}` : renderMarkdown(report);
+  const withScan = section ? `${renderMarkdown(report).trimEnd()}\n\n${section}` : renderMarkdown(report);
+  // The fan-out section is only written by --only fanout: a full run keeps it.
+  const reportPath = reportFile(args);
+  const fanout = reportPath && existsSync(reportPath) ? fanoutSectionOf(readFileSync(reportPath, "utf8")) : undefined;
+  const markdown = fanout ? spliceFanoutSection(withScan, fanout) : withScan;
   if (args.json) console.log(JSON.stringify({ ...report, flat: flatResults(report), ...(scan ? { scan: scan.results } : {}) }, null, 2));
   else console.log(markdown);
   const file = reportFile(args);

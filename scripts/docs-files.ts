@@ -1,6 +1,7 @@
 import * as rulesModule from "../src/rules";
 import { ALL_RULES } from "../src/rules";
-import { scannerIamPolicy } from "../src/scanner/iam-policy";
+import { scannerIamPolicy, scannerOrgIamPolicy } from "../src/scanner/iam-policy";
+import { ORG_DEFAULTS } from "../src/cli/org-flags";
 import { ALL_SOURCES } from "../src/scanner/sources";
 import { ruleCoverage, ruleExportNames } from "./rule-coverage";
 import { renderRulesMarkdown } from "./rules-markdown";
@@ -11,6 +12,7 @@ export function docsFiles(root: string): Map<string, string> {
   return new Map([
     ["RULES.md", renderRulesMarkdown(ALL_RULES, coverage)],
     ["scanner-iam-policy.json", `${JSON.stringify(scannerIamPolicy(ALL_SOURCES), null, 2)}\n`],
+    ["scanner-org-iam-policy.json", `${JSON.stringify(scannerOrgIamPolicy(ORG_DEFAULTS.roleName), null, 2)}\n`],
   ]);
 }
 

@@ -78,7 +78,8 @@ const RUN_TIMEOUT_MS = 30 * 60_000;
  */
 export const LARGE = 5000;
 
-function ourEnv(): NodeJS.ProcessEnv {
+/** The scanner's environment in the benchmarks: the emulator's credentials and nothing of the caller's AWS setup. */
+export function ourEnv(): NodeJS.ProcessEnv {
   const { PATH, HOME, LANG, TMPDIR } = process.env;
   return {
     ...(PATH ? { PATH } : {}),

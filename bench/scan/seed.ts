@@ -73,18 +73,28 @@ async function pool(n: number, limit: number, fn: (i: number) => Promise<void>):
 const pick = <T>(xs: readonly T[], i: number): T => xs[i % xs.length] as T;
 const doc = (statements: object[]): string => JSON.stringify({ Version: "2012-10-17", Statement: statements });
 
-export async function seedAccount(endpoint: string, total: number, opts: { concurrency?: number; log?: (m: string) => void } = {}): Promise<Seeded> {
+/** Options of `seedAccount`; `account` and `credentials` seed another account of moto (default: its default account, test keys). */
+export interface SeedOptions {
+  concurrency?: number;
+  log?: (m: string) => void;
+  /** The account the credentials reach: it goes into bucket names and ARNs (S3 bucket names are global). */
+  account?: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+}
+
+export async function seedAccount(endpoint: string, total: number, opts: SeedOptions = {}): Promise<Seeded> {
   const started = performance.now();
   // The SDK's notice that its 2027 releases need Node 22 (see the README) is not news here.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const limit = opts.concurrency ?? 24;
+  const account = opts.account ?? ACCOUNT;
   const log = opts.log ?? ((): void => undefined);
   const counts = mixFor(total);
   const requestHandler = new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: limit * 2 }) });
   const config = {
     region: REGION,
     endpoint,
-    credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+    credentials: opts.credentials ?? { accessKeyId: "testing", secretAccessKey: "testing" },
     maxAttempts: 5,
     requestHandler,
   };
@@ -125,8 +135,8 @@ export async function seedAccount(endpoint: string, total: number, opts: { concu
   await pool(counts["IAM customer managed policies"], limit, async (i) => {
     const statements = [
       [{ Effect: "Allow", Action: ["s3:GetObject", "s3:ListBucket"], Resource: [`arn:aws:s3:::bench-${i}`, `arn:aws:s3:::bench-${i}/*`] }],
-      [{ Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: `arn:aws:kms:${REGION}:${ACCOUNT}:key/*` }],
-      [{ Effect: "Allow", Action: "dynamodb:*", Resource: `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/t-${i}` }],
+      [{ Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: `arn:aws:kms:${REGION}:${account}:key/*` }],
+      [{ Effect: "Allow", Action: "dynamodb:*", Resource: `arn:aws:dynamodb:${REGION}:${account}:table/t-${i}` }],
       [{ Effect: "Allow", Action: ["sqs:SendMessage", "sns:Publish"], Resource: "*" }],
       [{ Effect: "Allow", Action: "*", Resource: "*" }],
     ];
@@ -141,7 +151,7 @@ export async function seedAccount(endpoint: string, total: number, opts: { concu
   };
 
   run("S3 buckets", async (i) => {
-    const Bucket = `bench-${i}-${ACCOUNT}`;
+    const Bucket = `bench-${i}-${account}`;
     await s3.send(new CreateBucketCommand({ Bucket }));
     const sets: Promise<unknown>[] = [];
     if (i % 2 === 0) {
@@ -223,7 +233,7 @@ export async function seedAccount(endpoint: string, total: number, opts: { concu
 
   run("SQS queues", async (i) => {
     const QueueName = `bench-queue-${i}`;
-    const policy = doc([{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${OTHER_ACCOUNT}:root` }, Action: "sqs:SendMessage", Resource: `arn:aws:sqs:${REGION}:${ACCOUNT}:${QueueName}` }]);
+    const policy = doc([{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${OTHER_ACCOUNT}:root` }, Action: "sqs:SendMessage", Resource: `arn:aws:sqs:${REGION}:${account}:${QueueName}` }]);
     const enc = pick([{ KmsMasterKeyId: key(i) }, { SqsManagedSseEnabled: "true" }, {}], i);
     await sqs.send(new CreateQueueCommand({ QueueName, Attributes: { ...enc, ...(i % 4 === 0 ? { Policy: policy } : {}) } }));
   });

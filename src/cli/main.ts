@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { checkConfigFile } from "./config-check";
 import { iamPolicyCommand } from "./iam-policy-command";
 import { diffCommand } from "./diff-command";
+import { mergeCommand } from "./merge-command";
 import { previewReportCommand } from "./preview-report-command";
 import { reportCommand, schemaCommand } from "./report-command";
 import { listRules } from "./rules";
@@ -38,6 +39,7 @@ function program(): Command {
   cdguard.addCommand(schemaCommand());
   cdguard.addCommand(previewReportCommand());
   cdguard.addCommand(diffCommand());
+  cdguard.addCommand(mergeCommand());
   cdguard.on("command:*", (operands: string[]) => {
     throw new UsageError(`unknown command '${operands[0]}'\n\n${cdguard.helpInformation()}`);
   });

@@ -21,10 +21,10 @@ export function previewReportCommand(): Command {
     .option("--format <list>", `comma-separated formats: ${REPORT_FORMATS.join(", ")}`, "json")
     .option("--out <file>", "write here (atomically; several formats: this name with each format's extension) instead of stdout")
     .option("--pack-name <name>", "the policy pack whose events to report (its name, as in the events); other packs' events are ignored", PACK_NAME)
-    .action((flags: PreviewReportFlags) => {
+    .action(async (flags: PreviewReportFlags) => {
       const formats = parseFormats(flags.format);
       const report = reportOf(flags);
-      const written = writeReports(report, formats, flags.out).flatMap((o) => (o.path === undefined ? [] : [o.path]));
+      const written = (await writeReports(report, formats, flags.out)).flatMap((o) => (o.path === undefined ? [] : [o.path]));
       if (written.length > 0) process.stderr.write(`cdguard preview-report: wrote ${written.join(", ")}\n`);
     });
 }

@@ -17,7 +17,7 @@ export function reportCommand(): Command {
     .requiredOption("--from <file>", "the canonical report to render")
     .option("--format <list>", `comma-separated formats: ${REPORT_FORMATS.join(", ")}`, "json")
     .option("--out <file>", "write here (atomically; several formats: this name with each format's extension) instead of stdout")
-    .action((flags: ReportFlags) => {
+    .action(async (flags: ReportFlags) => {
       const formats = parseFormats(flags.format);
       let report;
       try {
@@ -26,7 +26,7 @@ export function reportCommand(): Command {
         if (e instanceof ReportInputError) throw new UsageError(`--from ${e.message}`);
         throw e;
       }
-      const outputs = writeReports(report, formats, flags.out);
+      const outputs = await writeReports(report, formats, flags.out);
       const written = outputs.filter((o) => o.path !== undefined).map((o) => o.path);
       if (written.length > 0) process.stderr.write(`cdguard report: wrote ${written.join(", ")}\n`);
     });

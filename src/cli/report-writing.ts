@@ -1,7 +1,7 @@
 import type { CanonicalReport } from "../reports/report";
 import { REPORT_FORMATS, rendererOf } from "../reports/render";
 import { reportOutputs, type ReportOutput } from "../reports/report-outputs";
-import { writeFileAtomic } from "../reports/write-atomic";
+import { writeText, type StorageOptions } from "../storage/report-store";
 import { UsageError } from "./select-rules";
 
 /** A format written from something other than the canonical report (the scan's pulumi-state document). */
@@ -25,10 +25,17 @@ export function parseFormats(value: string, extra: readonly string[] = []): stri
 }
 
 /**
- * Renders the report in every format and writes each atomically: every rendering is made before the first
- * file is written, so a rendering error leaves all previous reports untouched. Returns where each went.
+ * Renders the report in every format and writes each atomically (a local file, or an `s3://` object): every
+ * rendering is made before the first file is written, so a rendering error leaves all previous reports
+ * untouched. Returns where each went.
  */
-export function writeReports(report: CanonicalReport, formats: readonly string[], out: string | undefined, extras: readonly ExtraFormat[] = []): ReportOutput[] {
+export async function writeReports(
+  report: CanonicalReport,
+  formats: readonly string[],
+  out: string | undefined,
+  extras: readonly ExtraFormat[] = [],
+  storage: StorageOptions = {},
+): Promise<ReportOutput[]> {
   const extraOf = (f: string) => extras.find((e) => e.format === f);
   const extensionOf = (f: string) => extraOf(f)?.extension ?? rendererOf(f)?.extension ?? `.${f}`;
   let outputs: ReportOutput[];
@@ -44,9 +51,9 @@ export function writeReports(report: CanonicalReport, formats: readonly string[]
     if (!renderer) throw new UsageError(`--format: '${o.format}' is not a format`);
     return renderer.render(report);
   });
-  outputs.forEach((o, i) => {
+  for (const [i, o] of outputs.entries()) {
     if (o.path === undefined) process.stdout.write(texts[i]!);
-    else writeFileAtomic(o.path, texts[i]!);
-  });
+    else await writeText(o.path, texts[i]!, storage);
+  }
   return outputs;
 }

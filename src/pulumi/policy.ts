@@ -54,7 +54,7 @@ export function toPolicy(rule: AnyRule): ResourceValidationPolicy | StackValidat
         const { settings, display } = settingsOf(rule, args.getConfig());
         const resource = engineResource(args.urn, args.type, args.name, args.props, {}, args.provider?.urn);
         const scope: ResourceRef = { id: args.urn, type: args.type, name: args.name, label: args.type };
-        const inventory = readsOwnAccounts(rule) ? () => withOwnAccounts(resourceInventory(resource), accountContext(args)) : () => resourceInventory(resource);
+        const inventory = readsOwnAccounts(rule) ? () => resourceWithOwnAccounts(resourceInventory(resource), args) : () => resourceInventory(resource);
         judge(rule, inventory, settings, scope, report, args.notApplicable, display);
       },
     };
@@ -74,6 +74,18 @@ export function toPolicy(rule: AnyRule): ResourceValidationPolicy | StackValidat
 
 /** Only rules that tell foreign accounts from the stack's own get the accounts the engine's context names. */
 const readsOwnAccounts = (rule: AnyRule): boolean => (rule.reads as readonly string[]).includes("ownAccountIds");
+
+/**
+ * One view per request's inventory: every policy of an Analyze call is handed the same stack tags and
+ * provider, and the inventory (request-inventory.ts) belongs to that one request.
+ */
+const withAccountsByInventory = new WeakMap<Inventory, Inventory>();
+
+function resourceWithOwnAccounts(inventory: Inventory, args: ResourceValidationArgs): Inventory {
+  let view = withAccountsByInventory.get(inventory);
+  if (view === undefined) withAccountsByInventory.set(inventory, (view = withOwnAccounts(inventory, accountContext(args))));
+  return view;
+}
 
 /** Analyze tells the stack's tags and the resource's provider (whose config may name the accounts). */
 const accountContext = (args: ResourceValidationArgs): OwnAccountContext => ({

@@ -3,6 +3,7 @@ import type { Finding, FindingStatus } from "../core/finding";
 import type { AnyRule } from "../core/rule";
 import type { Waiver } from "../core/waivers";
 import { iamDataVersion } from "../iam";
+import type { ScanOutcome } from "../scanner/org/org-scan";
 import type { ScanResult } from "../scanner/scan";
 import { uniqueFindingIds } from "./finding-id";
 import {
@@ -70,6 +71,31 @@ export function canonicalReport(result: ScanResult, tool: ToolIdentity): Canonic
       retries: result.stats.totalRetries,
       callsPerService: Object.fromEntries([...result.stats.requests].sort(([a], [b]) => a.localeCompare(b))),
       resources: result.resources,
+    },
+  });
+}
+
+/** The canonical report of a scan of one or many accounts (unsharded, or merged from shards): scope = every account. */
+export function scanReport(outcome: ScanOutcome, tool: ToolIdentity): CanonicalReport {
+  const regions = new Set<string>();
+  const notEnabled = new Set<string>();
+  for (const a of outcome.accounts) {
+    for (const r of a.regions.scan) regions.add(r);
+    for (const r of a.regions.notEnabled) notEnabled.add(r);
+  }
+  return buildReport({
+    tool,
+    scope: { front: "aws", accounts: outcome.accounts.map((a) => a.account), regions: [...regions], regionsNotEnabled: [...notEnabled] },
+    startedAt: outcome.startedAt,
+    finishedAt: outcome.finishedAt,
+    rules: outcome.rules,
+    findings: outcome.accounts.flatMap((a) => a.findings),
+    gaps: outcome.accounts.flatMap((a) => a.gaps),
+    stats: {
+      apiCalls: outcome.stats.totalRequests,
+      retries: outcome.stats.totalRetries,
+      callsPerService: Object.fromEntries([...outcome.stats.requests].sort(([a], [b]) => a.localeCompare(b))),
+      resources: outcome.accounts.reduce((n, a) => n + a.resources, 0),
     },
   });
 }

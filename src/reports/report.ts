@@ -9,7 +9,7 @@ import type { UnknownReason } from "../core/value";
  * (src/reports/render/). Its JSON Schema is src/reports/report.schema.json (`cdguard schema`).
  * Bumped on any change a reader must know of: major for removals and renames, minor for additions.
  */
-export const REPORT_SCHEMA_VERSION = "2.0";
+export const REPORT_SCHEMA_VERSION = "2.1";
 
 export interface ReportTool {
   readonly name: string;

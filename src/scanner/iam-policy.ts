@@ -1,3 +1,4 @@
+import { ORGANIZATION_ACTIONS } from "../fetchers/aws/organization";
 import type { AnySource } from "./source";
 
 /** Calls the scan makes before any source: who it is, which regions are enabled. */
@@ -18,5 +19,19 @@ export function scannerIamPolicy(sources: readonly AnySource[]): { Version: stri
   return {
     Version: "2012-10-17",
     Statement: [{ Sid: "CustomerDataGuardScanReadOnly", Effect: "Allow", Action: actions, Resource: "*" }],
+  };
+}
+
+/**
+ * What the principal running `cdguard scan --org` needs beside the read-only policy (which every scanned
+ * account's `roleName` role holds): list the organization's accounts, and assume that role in each.
+ */
+export function scannerOrgIamPolicy(roleName: string): { Version: string; Statement: unknown[] } {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "CustomerDataGuardListOrganization", Effect: "Allow", Action: [...ORGANIZATION_ACTIONS].sort(), Resource: "*" },
+      { Sid: "CustomerDataGuardAssumeScanRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: `arn:*:iam::*:role/${roleName}` },
+    ],
   };
 }

@@ -32,57 +32,79 @@ export interface AccountScanInput {
   readonly progress: ScanProgress;
 }
 
-interface Fetched {
-  readonly source: AnySource;
+/** One fetcher's answer in one region, raw, as a shard file keeps it: the error of a fetcher that threw, as text. */
+export interface AnswerRecord {
+  readonly fetcher: string;
   readonly region: string;
-  readonly raw: unknown;
-  readonly error?: unknown;
+  readonly raw?: unknown;
+  readonly error?: string;
 }
 
 /** Fetches what the sources read in every region of one account, once, and builds its inventory. */
 export async function scanAccount(input: AccountScanInput): Promise<{ inventory: Inventory; gaps: CoverageGap[] }> {
-  const { target, regions, sources } = input;
-  const jobs: Promise<Fetched>[] = [];
-  for (const source of sources) {
-    const where = source.fetcher.scope === "account" ? [input.homeRegion] : regions;
+  const answers = await fetchAnswers(input, input.regions, true);
+  return adaptAnswers(answers, input);
+}
+
+/**
+ * The raw answers of the sources in `regions` of one account (and of the account-wide sources when
+ * `accountWide`). Fetchers answer failures as values; one that throws is a bug kept to its source.
+ */
+export async function fetchAnswers(input: Omit<AccountScanInput, "keyDirectory" | "regions" | "progress">, regions: readonly string[], accountWide: boolean): Promise<AnswerRecord[]> {
+  const jobs: Promise<AnswerRecord>[] = [];
+  for (const source of input.sources) {
+    const where = source.fetcher.scope === "account" ? (accountWide ? [input.homeRegion] : []) : regions;
     for (const region of where) jobs.push(fetchOne(input, source, region));
   }
-  const answers = await Promise.all(jobs);
-  const kms = new Map(answers.filter((a) => a.source.fetcher.service === "kms").map((a) => [a.region, a.raw]));
+  return Promise.all(jobs);
+}
+
+async function fetchOne(input: Omit<AccountScanInput, "keyDirectory" | "regions" | "progress">, source: AnySource, region: string): Promise<AnswerRecord> {
+  const { target } = input;
+  const ctx = new FetchContext(target.account, target.partition, region, target.access, input.stats, input.limiters);
+  try {
+    return { fetcher: source.fetcher.name, region, raw: await source.fetcher.fetch(ctx) };
+  } catch (e) {
+    return { fetcher: source.fetcher.name, region, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
+ * One account's inventory from its answers, adapted in a fixed order (the sources' order, then the
+ * regions' as `input.regions` lists them) so that answers fetched in one process or in shards give the same models.
+ */
+export function adaptAnswers(answers: readonly AnswerRecord[], input: Pick<AccountScanInput, "sources" | "keyDirectory" | "progress" | "regions"> & { readonly target: Pick<AccountTarget, "account" | "partition"> }): { inventory: Inventory; gaps: CoverageGap[] } {
+  const { target } = input;
+  const sourceAt = new Map(input.sources.map((s, i) => [s.fetcher.name, { source: s, index: i }]));
+  const regionAt = (r: string) => input.regions.indexOf(r);
+  const ordered = answers
+    .filter((a) => sourceAt.has(a.fetcher))
+    .sort((a, b) => sourceAt.get(a.fetcher)!.index - sourceAt.get(b.fetcher)!.index || regionAt(a.region) - regionAt(b.region));
+  const kms = new Map(ordered.filter((a) => sourceAt.get(a.fetcher)!.source.fetcher.service === "kms").map((a) => [a.region, a.raw]));
   const ctx: AdaptContext = { account: target.account, partition: target.partition, ...input.keyDirectory(kms, target.account, target.partition) };
-  const contributions = answers.map((a) => {
-    const c = a.error === undefined ? adaptSafely(a, ctx) : { gaps: [brokenSource(a, "could not be fetched", a.error)] };
-    input.progress.fetched(target.account, a.region, a.source.fetcher.name, resourcesIn(c), c.gaps?.length ?? 0);
-    return { ...c, gaps: (c.gaps ?? []).map((g) => ({ ...g, fetcher: a.source.fetcher.name })) };
+  const contributions = ordered.map((a) => {
+    const source = sourceAt.get(a.fetcher)!.source;
+    const c = a.error === undefined ? adaptSafely(source, a, ctx) : { gaps: [brokenSource(source, a.region, "could not be fetched", a.error)] };
+    input.progress.fetched(target.account, a.region, a.fetcher, resourcesIn(c), c.gaps?.length ?? 0);
+    return { ...c, gaps: (c.gaps ?? []).map((g) => ({ ...g, fetcher: a.fetcher })) };
   });
   const merged = mergeContributions(contributions);
   return { ...merged, inventory: { ...merged.inventory, ownAccountIds: [target.account] } };
 }
 
-async function fetchOne(input: AccountScanInput, source: AnySource, region: string): Promise<Fetched> {
-  const { target } = input;
-  const ctx = new FetchContext(target.account, target.partition, region, target.access, input.stats, input.limiters);
-  try {
-    return { source, region, raw: await source.fetcher.fetch(ctx) };
-  } catch (e) {
-    // Fetchers answer failures as values; a throw is a bug, kept to the one source.
-    return { source, region, raw: undefined, error: e };
-  }
-}
-
 /** An adapter that throws on an answer it did not expect leaves a gap, never a crashed scan. */
-function adaptSafely(a: Fetched, ctx: AdaptContext): InventoryContribution {
+function adaptSafely(source: AnySource, a: AnswerRecord, ctx: AdaptContext): InventoryContribution {
   try {
-    return a.source.adapt(a.raw, ctx);
+    return source.adapt(a.raw, ctx);
   } catch (e) {
-    return { gaps: [brokenSource(a, "could not be read", e)] };
+    return { gaps: [brokenSource(source, a.region, "could not be read", e instanceof Error ? e.message : String(e))] };
   }
 }
 
-function brokenSource(a: Fetched, what: string, e: unknown): CoverageGap {
-  const f = a.source.fetcher;
-  const detail = boundValue(`${f.name} ${what}: ${e instanceof Error ? e.message : String(e)}`, 240);
-  return { service: f.service, region: a.region, what: f.name, action: `${f.service}:*`, reason: "error", detail };
+function brokenSource(source: AnySource, region: string, what: string, message: string): CoverageGap {
+  const f = source.fetcher;
+  const detail = boundValue(`${f.name} ${what}: ${message}`, 240);
+  return { service: f.service, region, what: f.name, action: `${f.service}:*`, reason: "error", detail };
 }
 
 function resourcesIn(c: InventoryContribution): number {

@@ -24,6 +24,8 @@ export interface CoverageGap {
   readonly detail: string;
   /** The fetcher whose answers had the gap: set by the scanner. */
   readonly fetcher?: string;
+  /** The account it is in: set by the scanner. */
+  readonly account?: string;
 }
 
 /** What one adapter adds to an account's inventory; the scanner merges contributions. */

@@ -14,23 +14,27 @@ export class Props {
   constructor(readonly resource: EngineResource) {}
 
   get(path: string): Val<unknown> {
+    // Walked by index rather than split into segments: every adapter reads through here, many times per resource.
     let cur: unknown = this.resource.props;
-    const parts = path.split(".");
-    for (let i = 0; i < parts.length; i++) {
-      if (isUnknownSentinel(cur)) return this.computed(parts.slice(0, i).join("."), parts[0] as string);
+    let start = 0;
+    for (;;) {
+      if (isUnknownSentinel(cur)) return this.computed(start === 0 ? "" : path.slice(0, start - 1), firstSegment(path));
       if (cur === undefined || cur === null) return undefined;
-      const key = parts[i] as string;
-      if (/^\d+$/.test(key)) {
-        if (!Array.isArray(cur)) return this.malformed(parts.slice(0, i).join("."), "a list", cur);
+      const dot = path.indexOf(".", start);
+      const key = dot === -1 ? path.slice(start) : path.slice(start, dot);
+      if (isIndex(key)) {
+        if (!Array.isArray(cur)) return this.malformed(start === 0 ? "" : path.slice(0, start - 1), "a list", cur);
         cur = cur[Number(key)];
       } else {
         if (typeof cur !== "object" || Array.isArray(cur)) {
-          return this.malformed(parts.slice(0, i).join("."), "an object", cur);
+          return this.malformed(start === 0 ? "" : path.slice(0, start - 1), "an object", cur);
         }
         cur = (cur as Record<string, unknown>)[key];
       }
+      if (dot === -1) break;
+      start = dot + 1;
     }
-    return isUnknownSentinel(cur) ? this.computed(path, parts[0] as string) : cur;
+    return isUnknownSentinel(cur) ? this.computed(path, firstSegment(path)) : cur;
   }
 
   bool(path: string): Val<boolean | undefined> {
@@ -124,4 +128,19 @@ export class Props {
   private malformed(path: string, expected: string, got: unknown): Unknown {
     return unknown("error", `property '${boundValue(path)}' of ${this.resource.name} should be ${expected}, got ${typeName(got)}`);
   }
+}
+
+const firstSegment = (path: string): string => {
+  const dot = path.indexOf(".");
+  return dot === -1 ? path : path.slice(0, dot);
+};
+
+/** `/^\d+$/` without a regular expression: a list index among a path's segments. */
+function isIndex(key: string): boolean {
+  if (key.length === 0) return false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

@@ -26,4 +26,20 @@ export class ScanStats implements RetryCounter {
     for (const v of this.retries.values()) n += v;
     return n;
   }
+
+  /** The counts as plain data, for a shard file. */
+  snapshot(): StatsSnapshot {
+    return { requests: Object.fromEntries(this.requests), retries: Object.fromEntries(this.retries) };
+  }
+
+  /** Adds another scan's counts (a shard's). */
+  add(other: StatsSnapshot): void {
+    for (const [k, v] of Object.entries(other.requests)) this.requests.set(k as AwsService, (this.requests.get(k as AwsService) ?? 0) + v);
+    for (const [k, v] of Object.entries(other.retries)) this.retries.set(k as RetryErrorInfo["errorType"], (this.retries.get(k as RetryErrorInfo["errorType"]) ?? 0) + v);
+  }
+}
+
+export interface StatsSnapshot {
+  readonly requests: Readonly<Record<string, number>>;
+  readonly retries: Readonly<Record<string, number>>;
 }

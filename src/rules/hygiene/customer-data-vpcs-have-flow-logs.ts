@@ -40,8 +40,10 @@ export const customerDataVpcsHaveFlowLogs = defineRule({
   links: ["https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-6"],
   evaluate(inventory, { config }): Outcome[] {
     const flowLogs = inventory.hygiene?.flowLogs;
+    const subjects = placedSubjects(inventory);
+    if (subjects.length === 0) return [];
     const net = indexNetwork(inventory.network ?? emptyNetworkGraph());
-    return placedSubjects(inventory).map((s) => {
+    return subjects.map((s) => {
       const gate = customerDataGate(inventory, s, config);
       if (gate) return gate;
       if (!flowLogs) return notAssessed(s.ref, `the flow logs of the VPC of ${describe(s.ref)}`, unknown("not-fetched", "flow logs are not part of this view"));

@@ -42,8 +42,10 @@ export const dataStoreNotPubliclyAccessible = defineRule({
     "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/vpc.html",
   ],
   evaluate(inventory, { config }): Outcome[] {
+    const subjects = placedSubjects(inventory);
+    if (subjects.length === 0) return [];
     const net = indexNetwork(inventory.network ?? emptyNetworkGraph());
-    return placedSubjects(inventory).map((s) => customerDataGate(inventory, s, config) ?? judge(s, net));
+    return subjects.map((s) => customerDataGate(inventory, s, config) ?? judge(s, net));
   },
 });
 

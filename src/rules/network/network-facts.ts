@@ -119,9 +119,12 @@ export function judgePlacedCustomerData(
   what: string,
   judge: (s: PlacedSubject, net: NetworkIndex, ranges: AddressRanges) => Outcome,
 ): Outcome[] {
+  const subjects = placedSubjects(inventory);
+  // Most Analyze calls hold no placed store: no network index (and no address ranges) to build for them.
+  if (subjects.length === 0) return [];
   const ranges = privateRangesOf(privateRanges);
   const net = indexNetwork(inventory.network ?? emptyNetworkGraph());
-  return placedSubjects(inventory).map((s) => {
+  return subjects.map((s) => {
     const gate = customerDataGate(inventory, s, config);
     if (gate) return gate;
     if (isUnknown(ranges)) return notAssessed(s.ref, `${what} of ${describe(s.ref)}`, ranges);

@@ -14,7 +14,14 @@ export class Groups {
     }
   }
 
+  /** A new list each call (callers may keep it); asked many times per view, mostly of types it does not hold. */
   of(...types: readonly string[]): Props[] {
-    return types.flatMap((t) => this.byType.get(t) ?? []);
+    const out: Props[] = [];
+    if (this.byType.size === 0) return out;
+    for (const t of types) {
+      const list = this.byType.get(t);
+      if (list) for (const p of list) out.push(p);
+    }
+    return out;
   }
 }
