@@ -42,6 +42,8 @@ export default tseslint.config(
     },
   },
   { files: ["src/rules/**/*.ts"], rules: restrict(providers, fronts, tests) },
+  // The data inventory and access map read models and rule verdicts; fronts and reports feed and render it.
+  { files: ["src/access/**/*.ts"], rules: restrict(providers, fronts, tests) },
   { files: ["src/models/**/*.ts", "src/iam/**/*.ts", "src/network/**/*.ts", "src/encryption/**/*.ts", "src/hygiene/**/*.ts"], rules: restrict(providers, fronts, rules, tests) },
   {
     files: ["src/core/**/*.ts"],

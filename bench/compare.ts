@@ -44,10 +44,13 @@ export interface StackRuns {
 }
 
 export interface BigRun {
+  size: number;
   ms: number;
   cpuMs: number | undefined;
   diagnostics: number;
   peakRssMiB: number | undefined;
+  /** The largest regular size, sent to the same fresh process just before the big stack: the linearity baseline. */
+  regular: { size: number; ms: number; cpuMs: number | undefined };
 }
 
 export interface PackResults {
@@ -195,6 +198,7 @@ export async function runComparison(set: PackSet, opts: CompareOptions): Promise
   } finally {
     for (const pack of running.values()) await pack.close();
   }
+  const regularRequest = stackRequests.get(largest) as Uint8Array;
   stackRequests.clear();
 
   if (opts.bigSize > 0 && opts.bigRepeats > 0) {
@@ -209,9 +213,21 @@ export async function runComparison(set: PackSet, opts: CompareOptions): Promise
           const pack = await openPack(p.dir);
           try {
             await pack.analyzeStack(warmup); // JIT warm-up, as the preview's Analyze calls would have done
+            // The same process's time at the largest regular size: linearity compares like with like (a
+            // long-lived process's median has had many more runs to optimize than one fresh process).
+            const regular = await timedWithCpu(pack.client.pid, () => pack.analyzeStack(regularRequest));
+            await sleep(50);
             const run = await timedWithCpu(pack.client.pid, () => pack.analyzeStack(big));
             const peak = peakRssMiB(pack.client.pid);
-            results[p.key].big.push({ ms: run.ms, cpuMs: run.cpuMs, diagnostics: tallyTotal(run.value), peakRssMiB: peak });
+            results[p.key].big.push({
+              size: opts.bigSize,
+              ms: run.ms,
+              cpuMs: run.cpuMs,
+              diagnostics: tallyTotal(run.value),
+              peakRssMiB: peak,
+              regular: { size: largest, ms: regular.ms, cpuMs: regular.cpuMs },
+            });
+            say(`${p.label}: ${largest} resources in ${(regular.ms / 1000).toFixed(1)} s, then`);
             say(`${p.label}: ${opts.bigSize} resources in ${(run.ms / 1000).toFixed(1)} s (CPU ${((run.cpuMs ?? NaN) / 1000).toFixed(1)} s), peak RSS ${peak?.toFixed(0) ?? "?"} MiB`);
           } finally {
             await pack.close();
@@ -242,6 +258,9 @@ export interface PackSummary {
   bigCpuMs?: number;
   bigPeakRssMiB?: number;
   bigDiagnostics?: number;
+  /** Median over big runs of (big time per resource) / (the same process's regular-size time per resource). */
+  bigLinearity?: number;
+  bigLinearityCpu?: number;
 }
 
 const med = (xs: readonly number[]): number | undefined => (xs.length > 0 ? median(xs) : undefined);
@@ -270,5 +289,11 @@ export function summarize(r: PackResults): PackSummary {
   put("bigCpuMs", med(r.big.map((b) => b.cpuMs).filter((x): x is number => x !== undefined)));
   put("bigPeakRssMiB", peaks.length > 0 ? Math.max(...peaks) : undefined);
   put("bigDiagnostics", r.big[0]?.diagnostics);
+  const ratio = (big: number | undefined, b: BigRun, regular: number | undefined): number | undefined =>
+    big === undefined || regular === undefined || regular === 0 ? undefined : big / regular / (b.size / b.regular.size);
+  const lin = r.big.map((b) => ratio(b.ms, b, b.regular.ms)).filter((x): x is number => x !== undefined);
+  const linCpu = r.big.map((b) => ratio(b.cpuMs, b, b.regular.cpuMs)).filter((x): x is number => x !== undefined);
+  put("bigLinearity", med(lin));
+  put("bigLinearityCpu", med(linCpu));
   return s;
 }

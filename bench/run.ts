@@ -10,6 +10,7 @@ import { preparePacks, type PackKey } from "./pack-set";
 import { machineInfo, ratios, renderMarkdown, versionsOf, type Report } from "./report";
 import type { BenchResult } from "./stats";
 import { fanoutSectionOf, renderFanoutFailure, renderFanoutSection, runFanoutBench, spliceFanoutSection, type FanoutOptions, type FanoutResults } from "./scan/fanout";
+import { accessMapSectionOf, renderAccessMapSection, runAccessMapBench, spliceAccessMapSection } from "./access-map";
 import { renderScanFailure, renderScanSection, runScanBench, scanSectionOf, spliceSection, type ScanBenchOptions, type ScanBenchResults } from "./scan/scan-bench";
 
 const USAGE = `usage: npm run bench -- [options]
@@ -51,6 +52,10 @@ once on a seeded moto organization, for N = 1, 2, 4, 8, then \`cdguard merge\`; 
   --fanout-members M     member accounts (default 16; --quick: 2)
   --fanout-resources R   resources seeded per member (default 150; --quick: 20)
   --fanout-repeats K     runs per N, the median reported (default 2; --quick: 1)
+
+The access map (bench/access-map.ts): buildAccessMap on a seeded 1,000 principals x 1,000 stores account:
+  --only access-map      run only this; replaces only its section of BENCHMARKS.md (or of --out FILE);
+                         with --quick, 200 x 200 and nothing written
 `;
 
 interface Args {
@@ -68,6 +73,8 @@ interface Args {
   scanOptions: Omit<ScanBenchOptions, "log">;
   /** `--only fanout`: the fan-out benchmark, nothing else. */
   onlyFanout: boolean;
+  /** `--only access-map`: the access-map benchmark, nothing else. */
+  onlyAccessMap: boolean;
   fanoutOptions: Omit<FanoutOptions, "log">;
 }
 
@@ -88,6 +95,7 @@ function parseArgs(argv: string[]): Args {
     onlyScan: false,
     scanOptions: { sizes: quick ? [300] : [1000, 10000], repeats: quick ? 1 : 3, concurrency16: true, prowler: true },
     onlyFanout: false,
+    onlyAccessMap: false,
     fanoutOptions: quick ? { members: 2, resourcesPerMember: 20, shardCounts: [1, 2], repeats: 1 } : { members: 16, resourcesPerMember: 150, shardCounts: [1, 2, 4, 8], repeats: 2 },
   };
   const int = (flag: string, v: string | undefined, min: number): number => {
@@ -125,8 +133,9 @@ function parseArgs(argv: string[]): Args {
       }
       case "--only": {
         const what = value();
-        if (what !== "scan" && what !== "fanout") throw new Error(`--only: "scan" or "fanout", got ${JSON.stringify(what)}`);
+        if (what !== "scan" && what !== "fanout" && what !== "access-map") throw new Error(`--only: "scan", "fanout" or "access-map", got ${JSON.stringify(what)}`);
         if (what === "scan") args.onlyScan = true;
+        else if (what === "access-map") args.onlyAccessMap = true;
         else args.onlyFanout = true;
         break;
       }
@@ -233,6 +242,22 @@ async function mainOnlyFanout(args: Args, log: (m: string) => void): Promise<voi
   log(`wrote ${file}`);
 }
 
+/** `--only access-map`: the access-map section goes into the existing report, replacing its older one. */
+function mainOnlyAccessMap(args: Args, log: (m: string) => void): void {
+  const size = args.quick ? 200 : 1000;
+  const results = runAccessMapBench({ principals: size, stores: size, repeats: args.quick ? 1 : 5, seed: 14, log });
+  const section = renderAccessMapSection(results, commandLine());
+  if (args.json) console.log(JSON.stringify({ accessMap: results }, null, 2));
+  else console.log(section);
+  const file = !args.write ? undefined : args.out ?? (args.quick ? undefined : join(repoRoot(__dirname), "BENCHMARKS.md"));
+  if (!file) {
+    if (args.write) log("not writing BENCHMARKS.md (quick run); use --out FILE to keep the report");
+    return;
+  }
+  writeFileSync(file, existsSync(file) ? spliceAccessMapSection(readFileSync(file, "utf8"), section) : section);
+  log(`wrote ${file}`);
+}
+
 function keptScanSection(file: string | undefined): string | undefined {
   return file && existsSync(file) ? scanSectionOf(readFileSync(file, "utf8")) : undefined;
 }
@@ -243,6 +268,7 @@ async function main(): Promise<void> {
   if (args.onlyScan && args.onlyFanout) throw new Error("--only: give one of scan, fanout");
   if (args.onlyScan) return mainOnlyScan(args, log);
   if (args.onlyFanout) return mainOnlyFanout(args, log);
+  if (args.onlyAccessMap) return mainOnlyAccessMap(args, log);
   const set = preparePacks(args.pack);
   const onSignal = (): void => {
     set.cleanup();
@@ -288,7 +314,10 @@ async function main(): Promise<void> {
   // The fan-out section is only written by --only fanout: a full run keeps it.
   const reportPath = reportFile(args);
   const fanout = reportPath && existsSync(reportPath) ? fanoutSectionOf(readFileSync(reportPath, "utf8")) : undefined;
-  const markdown = fanout ? spliceFanoutSection(withScan, fanout) : withScan;
+  const withFanout = fanout ? spliceFanoutSection(withScan, fanout) : withScan;
+  // Likewise the access-map section, written only by --only access-map.
+  const accessMap = reportPath && existsSync(reportPath) ? accessMapSectionOf(readFileSync(reportPath, "utf8")) : undefined;
+  const markdown = accessMap ? spliceAccessMapSection(withFanout, accessMap) : withFanout;
   if (args.json) console.log(JSON.stringify({ ...report, flat: flatResults(report), ...(scan ? { scan: scan.results } : {}) }, null, 2));
   else console.log(markdown);
   const file = reportFile(args);

@@ -1,10 +1,11 @@
-// `npm run demo [-- [--known] [--stack NAME] <program>...]`: the compiled default pack, started as the Pulumi
+// `npm run demo [-- [--known] [--inventory] [--stack NAME] <program>...]`: the compiled default pack, started as the Pulumi
 // CLI starts it, judging Pulumi TypeScript programs recorded under @pulumi/pulumi mocks (the bundled examples
 // when no program is named): each finding, then counts by pillar and severity.
 import { join, relative } from "node:path";
 import { Command, CommanderError } from "commander";
 import { analyzeProgram } from "../src/engine-client/analyze-program";
 import { BUNDLED_EXAMPLES } from "../src/engine-client/bundled-examples";
+import { demoInventoryMarkdown } from "../src/engine-client/demo-inventory";
 import { passedFindings } from "../src/engine-client/demo-passes";
 import { locateProgram, ProgramPathError, type ProgramLocation } from "../src/engine-client/demo-program";
 import { demoItems, renderItem, renderTally, tallies } from "../src/engine-client/demo-report";
@@ -16,6 +17,7 @@ const root = join(__dirname, "..", "..");
 interface DemoOptions {
   readonly known: boolean;
   readonly stack: string;
+  readonly inventory: boolean;
 }
 
 async function run(programs: readonly ProgramLocation[], opts: DemoOptions): Promise<number> {
@@ -34,6 +36,7 @@ async function run(programs: readonly ProgramLocation[], opts: DemoOptions): Pro
       console.log(`\n${renderTally("pillar", byPillar)}\n\n${renderTally("severity", bySeverity)}`);
       const blocks = items.filter((i) => i.blocking).length;
       console.log(`\n${blocks === 0 ? "nothing would block" : `${blocks} mandatory finding(s) would block`} \`pulumi preview\``);
+      if (opts.inventory) console.log(`\n${demoInventoryMarkdown(analysis.resources, shown)}`);
       blocking += blocks;
     }
   } finally {
@@ -49,6 +52,7 @@ async function main(argv: readonly string[]): Promise<number> {
     .argument("[programs...]", "Pulumi project directories or program files (default: the bundled examples)")
     .option("--known", "judge with every value known, as for an existing stack (default: a new stack's preview)", false)
     .option("--stack <name>", "stack name the program runs as", "dev")
+    .option("--inventory", "also print the Markdown data inventory of each program's resources (with --known: as an existing stack's)", false)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   cli.parse(argv, { from: "user" });

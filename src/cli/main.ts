@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { checkConfigFile } from "./config-check";
 import { iamPolicyCommand } from "./iam-policy-command";
 import { diffCommand } from "./diff-command";
+import { inventoryCommand } from "./inventory-command";
 import { mergeCommand } from "./merge-command";
 import { previewReportCommand } from "./preview-report-command";
 import { reportCommand, schemaCommand } from "./report-command";
@@ -40,6 +41,7 @@ function program(): Command {
   cdguard.addCommand(previewReportCommand());
   cdguard.addCommand(diffCommand());
   cdguard.addCommand(mergeCommand());
+  cdguard.addCommand(inventoryCommand());
   cdguard.on("command:*", (operands: string[]) => {
     throw new UsageError(`unknown command '${operands[0]}'\n\n${cdguard.helpInformation()}`);
   });

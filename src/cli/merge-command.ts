@@ -6,6 +6,8 @@ import { ALL_RULES } from "../rules";
 import { mergeShards, ShardInputError, type ShardText } from "../scanner/shards/merge-shards";
 import { ALL_SOURCES, keyDirectory } from "../scanner/sources";
 import { listLocations, readText, StorageError, type StorageOptions } from "../storage/report-store";
+import { checkInventoryFlags, scanDataInventory } from "./inventory-scan";
+import { managingStacks } from "./inventory-sources";
 import { progressDisplay } from "./progress-display";
 import { parseFormats } from "./report-writing";
 import { checkedEndpoint } from "./scan-command";
@@ -22,6 +24,8 @@ interface MergeFlags {
   endpointUrl?: string;
   region: string;
   quiet?: boolean;
+  inventory?: boolean;
+  managedBy: string[];
 }
 
 /** `cdguard merge`: the shard files of one sharded scan, judged whole into the report an unsharded scan gives. */
@@ -36,6 +40,8 @@ export function mergeCommand(): Command {
     .option("--allow-scope-change", "with --baseline: compare even when accounts or regions differ")
     .option("--endpoint-url <url>", "send S3 calls to this endpoint (an emulator)")
     .option("--region <region>", "region of the S3 calls", process.env.AWS_REGION ?? "us-east-1")
+    .option("--inventory", "add the customer-data inventory and access map to the report (`dataInventory`), as `cdguard scan --inventory` does")
+    .option("--managed-by <stack-export>", "with --inventory: a `pulumi stack export` file of a stack managing some of the stores (repeatable)", (v: string, prev: string[]) => [...prev, v], [])
     .option("--quiet", "no progress on stderr")
     .action(async (shards: string[], flags: MergeFlags) => {
       process.exitCode = await runMerge(shards, flags);
@@ -48,6 +54,7 @@ async function runMerge(inputs: readonly string[], flags: MergeFlags): Promise<n
   const formats = parseFormats(flags.format);
   if (formats.length > 1 && !flags.out) throw new UsageError(`--format ${flags.format}: several formats need --out`);
   const storage: StorageOptions = { region: flags.region, ...(flags.endpointUrl ? { endpointUrl: checkedEndpoint(flags.endpointUrl) } : {}) };
+  checkInventoryFlags(flags, "merge");
   const files = await shardFiles(inputs, storage);
   const display = progressDisplay(process.stderr, { quiet: flags.quiet === true, env: process.env });
   let merged;
@@ -62,7 +69,9 @@ async function runMerge(inputs: readonly string[], flags: MergeFlags): Promise<n
   } finally {
     display.finish();
   }
-  return finishReport("merge", scanReport(merged, TOOL), formats, flags, storage);
+  const judging = { rules: merged.rules, entries: merged.header.entries };
+  const dataInventory = flags.inventory ? scanDataInventory(merged, judging, await managingStacks(flags.managedBy, judging, storage)) : undefined;
+  return finishReport("merge", scanReport(merged, TOOL, dataInventory ? { dataInventory } : {}), formats, flags, storage);
 }
 
 /** Each input as files: a prefix (a trailing `/`, or a local directory) stands for the shard files under it. */

@@ -15,6 +15,8 @@ import { ALL_SOURCES, keyDirectory } from "../scanner/sources";
 import { readPolicyConfig } from "./config-check";
 import { scanCredentials } from "../fetchers/aws/credentials";
 import { writeAt } from "./diff-command";
+import { checkInventoryFlags, scanDataInventory } from "./inventory-scan";
+import { managingStacks } from "./inventory-sources";
 import { orgTargeting, ORG_DEFAULTS, type OrgFlags } from "./org-flags";
 import { progressDisplay } from "./progress-display";
 import { parseFormats } from "./report-writing";
@@ -44,6 +46,8 @@ interface ScanFlags extends OrgFlags {
   allowScopeChange?: boolean;
   waivers?: string;
   shard?: string;
+  inventory?: boolean;
+  managedBy: string[];
 }
 
 /**
@@ -54,6 +58,7 @@ interface ScanFlags extends OrgFlags {
 export const DEFAULT_CONCURRENCY = 10;
 
 const PULUMI_STATE = "pulumi-state";
+const collectValues = (value: string, previous: string[]): string[] => [...previous, value];
 const list = (v: string): string[] => v.split(",").map((s) => s.trim()).filter((s) => s !== "");
 export const positiveInt = (flag: string) => (v: string): number => {
   const n = Number(v);
@@ -91,6 +96,8 @@ export function scanCommand(): Command {
     .option("--ou <ids>", "with --org: only accounts under these roots or OUs (r-..., ou-...), children included", list)
     .option("--account-concurrency <n>", "accounts scanned at once", positiveInt("--account-concurrency"), ORG_DEFAULTS.accountConcurrency)
     .option("--shard <I/N>", "scan only shard I of N (account × region units) and write a shard file for `cdguard merge`")
+    .option("--inventory", "add the customer-data inventory and access map to the report (`dataInventory`; render it with `cdguard inventory --from`)")
+    .option("--managed-by <stack-export>", "with --inventory: a `pulumi stack export` file of a stack managing some of the stores (repeatable): the report lists unmanaged and drifted stores", collectValues, [])
     .option("--quiet", "no progress on stderr")
     .option("--debug", "print stack traces of unexpected errors")
     .action(async (flags: ScanFlags, command: Command) => {
@@ -104,6 +111,7 @@ async function runScan(flags: ScanFlags, command: Command): Promise<number> {
   const formats = parseFormats(flags.format, [PULUMI_STATE]);
   if (formats.length > 1 && !flags.out) throw new UsageError(`--format ${flags.format}: several formats need --out`);
   const org = orgTargeting(flags, (name) => command.getOptionValueSource(name) === "cli");
+  checkInventoryFlags(flags, "scan");
   const shard = flags.shard === undefined ? undefined : shardOf(flags, formats);
   if (org && formats.includes(PULUMI_STATE)) throw new UsageError("--format pulumi-state: one account only (it is a stack export of one account); drop --org or the format");
   const waivers = flags.waivers ? waiversFrom(flags.waivers) : undefined;
@@ -118,6 +126,7 @@ async function runScan(flags: ScanFlags, command: Command): Promise<number> {
     ...(endpointUrl ? { endpointUrl } : {}),
   });
   const storage = { region: flags.homeRegion, credentials, ...(endpointUrl ? { endpointUrl } : {}) };
+  const managedBy = await managingStacks(flags.managedBy, { rules, entries }, storage);
   const display = progressDisplay(process.stderr, { quiet: flags.quiet === true, env: process.env });
   const today = new Date().toISOString().slice(0, 10);
   const request: OrgScanRequest = {
@@ -161,7 +170,8 @@ async function runScan(flags: ScanFlags, command: Command): Promise<number> {
   }
   // pulumi-state: the account as a `pulumi stack export` document for `pulumi policy analyze --file`.
   const pulumiStateFormat = { format: PULUMI_STATE, extension: ".state.json", text: () => pulumiStateText(pulumiState(singleAccountResult(outcome))) };
-  return finishReport("scan", scanReport(outcome, TOOL), formats, flags, storage, [pulumiStateFormat]);
+  const dataInventory = flags.inventory ? scanDataInventory(outcome, { rules, entries }, managedBy) : undefined;
+  return finishReport("scan", scanReport(outcome, TOOL, dataInventory ? { dataInventory } : {}), formats, flags, storage, [pulumiStateFormat]);
 }
 
 function shardOf(flags: ScanFlags, formats: readonly string[]): ShardSpec {

@@ -64,6 +64,13 @@ export interface IamPrincipal {
   readonly attachedPolicies: readonly IamAttachedPolicy[];
   /** Users only: the groups they belong to, as group model ids when joined, else names. */
   readonly groups: Val<readonly string[]>;
+  /**
+   * Roles and users: the ARN of the managed policy set as permissions boundary; undefined when none
+   * is set. Absent when the front does not read it.
+   */
+  readonly permissionsBoundary?: Val<string | undefined>;
+  /** Id of the boundary's IamManagedPolicy model in the inventory, once joined. */
+  readonly permissionsBoundaryRef?: string;
 }
 
 export interface IamManagedPolicy {

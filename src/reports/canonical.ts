@@ -1,3 +1,4 @@
+import type { DataInventory } from "../access/model";
 import type { CoverageGap } from "../adapters/aws/contribution";
 import type { Finding, FindingStatus } from "../core/finding";
 import type { AnyRule } from "../core/rule";
@@ -34,6 +35,8 @@ export interface ReportInput {
   readonly findings: readonly Finding[];
   readonly gaps?: readonly CoverageGap[];
   readonly stats?: ReportScanStats;
+  /** The customer-data inventory and access map to include. */
+  readonly dataInventory?: DataInventory;
 }
 
 /** The canonical report of any run: findings sorted, given stable ids, and counted per rule. */
@@ -53,6 +56,7 @@ export function buildReport(input: ReportInput): CanonicalReport {
     coverage: coverageOf(rules, findings),
     gaps: input.gaps ?? [],
     ...(input.stats ? { stats: input.stats } : {}),
+    ...(input.dataInventory ? { dataInventory: input.dataInventory } : {}),
   };
 }
 
@@ -76,7 +80,7 @@ export function canonicalReport(result: ScanResult, tool: ToolIdentity): Canonic
 }
 
 /** The canonical report of a scan of one or many accounts (unsharded, or merged from shards): scope = every account. */
-export function scanReport(outcome: ScanOutcome, tool: ToolIdentity): CanonicalReport {
+export function scanReport(outcome: ScanOutcome, tool: ToolIdentity, extra: { readonly dataInventory?: DataInventory } = {}): CanonicalReport {
   const regions = new Set<string>();
   const notEnabled = new Set<string>();
   for (const a of outcome.accounts) {
@@ -97,6 +101,7 @@ export function scanReport(outcome: ScanOutcome, tool: ToolIdentity): CanonicalR
       callsPerService: Object.fromEntries([...outcome.stats.requests].sort(([a], [b]) => a.localeCompare(b))),
       resources: outcome.accounts.reduce((n, a) => n + a.resources, 0),
     },
+    ...(extra.dataInventory ? { dataInventory: extra.dataInventory } : {}),
   });
 }
 

@@ -1,4 +1,5 @@
 import type { CoverageGap } from "../adapters/aws/contribution";
+import type { DataInventory } from "../access/model";
 import type { FindingStatus } from "../core/finding";
 import type { ResourceRef } from "../core/ref";
 import type { PillarKey, Severity } from "../core/rule";
@@ -9,7 +10,7 @@ import type { UnknownReason } from "../core/value";
  * (src/reports/render/). Its JSON Schema is src/reports/report.schema.json (`cdguard schema`).
  * Bumped on any change a reader must know of: major for removals and renames, minor for additions.
  */
-export const REPORT_SCHEMA_VERSION = "2.1";
+export const REPORT_SCHEMA_VERSION = "2.2";
 
 export interface ReportTool {
   readonly name: string;
@@ -115,4 +116,6 @@ export interface CanonicalReport {
   readonly gaps: readonly CoverageGap[];
   /** AWS front only. */
   readonly stats?: ReportScanStats;
+  /** The customer-data inventory and access map, when asked for (since 2.2). */
+  readonly dataInventory?: DataInventory;
 }

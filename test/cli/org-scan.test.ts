@@ -37,7 +37,7 @@ beforeAll(async () => {
   org = await seedOrganization(moto.endpoint);
   await moto.enableIamAuth();
   const out = join(dir, "unsharded.json");
-  const r = await run(orgScan("--out", out));
+  const r = await run(orgScan("--inventory", "--out", out));
   expect(r.stderr).toBe("");
   unsharded = JSON.parse(readFileSync(out, "utf8")) as CanonicalReport;
 }, 600_000);
@@ -50,12 +50,20 @@ describe("cdguard scan --org --shard I/N, then cdguard merge", () => {
   it("runs 3 shard processes at once into S3, and merges them from the prefix into the unsharded report", async () => {
     const shards = await Promise.all([1, 2, 3].map((i) => run(orgScan("--shard", `${i}/3`, "--out", s3(`run-1/shards/shard-${i}.jsonl`)))));
     for (const r of shards) expect([r.status, r.stderr]).toEqual([0, ""]);
-    const merged = await run(["merge", s3("run-1/shards/"), "--out", s3("run-1/report.json"), "--endpoint-url", moto.endpoint, "--quiet"]);
+    const merged = await run(["merge", s3("run-1/shards/"), "--inventory", "--out", s3("run-1/report.json"), "--endpoint-url", moto.endpoint, "--quiet"]);
     expect(merged.stderr).toBe("");
     expect(merged.status).toBe(1); // failures at or above high, as the unsharded scan
     const report = JSON.parse(await readText(s3("run-1/report.json"), { endpointUrl: moto.endpoint, region: ORG_REGION, credentials: org.scanner })) as CanonicalReport;
     expect(judged(report)).toEqual(judged(unsharded));
     expect(report.scope.front === "aws" && report.scope.accounts).toHaveLength(4);
+    // The data inventory of the merged shards is the unsharded scan's: every account's stores and principals,
+    // and the account whose role could not be assumed named as a gap.
+    expect(report.dataInventory).toEqual(unsharded.dataInventory);
+    const inventory = unsharded.dataInventory!;
+    expect(inventory.source.accounts).toHaveLength(4);
+    expect(new Set(inventory.stores.map((s) => s.account)).size).toBeGreaterThanOrEqual(2);
+    expect(inventory.principals.length).toBeGreaterThan(0);
+    expect(inventory.gaps.filter((g) => g.reason.includes("could not be scanned")).map((g) => g.subject)).toEqual([`account:${org.members.sandbox}`]);
     // And the diff against it, read from S3 too: nothing new.
     const diff = await run(["diff", s3("run-1/report.json"), join(dir, "unsharded.json"), "--endpoint-url", moto.endpoint, "--format", "json"]);
     expect(diff.status).toBe(0);

@@ -27,6 +27,9 @@ describe("layer lint", () => {
     ["an AWS adapter calling the AWS SDK", "src/adapters/aws/x.ts", 'import { S3Client } from "@aws-sdk/client-s3";\nvoid S3Client;'],
     ["the scanner calling the AWS SDK", "src/scanner/x.ts", 'import { STSClient } from "@aws-sdk/client-sts";\nvoid STSClient;'],
     ["the CLI importing a test helper", "src/cli/x.ts", 'import "../../test/support/aws-context";'],
+    ["the access map importing a renderer", "src/access/x.ts", 'import "../reports/inventory/index";'],
+    ["the access map importing the scanner", "src/access/x.ts", 'import "../scanner/scan";'],
+    ["the access map importing the Pulumi adapter", "src/access/x.ts", 'import "../adapters/pulumi/inventory";'],
   ])("refuses %s", async (_what, file, source) => {
     expect(await restrictedImports(file, source)).not.toEqual([]);
   });
@@ -39,6 +42,7 @@ describe("layer lint", () => {
     ["a test importing test helpers", "test/rules/x.test.ts", 'import "../helpers/engine";'],
     ["an AWS adapter naming the SDK's answer shapes", "src/adapters/aws/x.ts", 'import type { Bucket } from "@aws-sdk/client-s3";\nexport type B = Bucket;'],
     ["a fetcher calling the AWS SDK", "src/fetchers/aws/x.ts", 'import { S3Client } from "@aws-sdk/client-s3";\nvoid S3Client;'],
+    ["the access map reading models, the IAM library and rule facts", "src/access/x.ts", 'import "../models/inventory";\nimport "../iam/index";\nimport "../rules/segregation/segment-facts";'],
   ])("allows %s", async (_what, file, source) => {
     expect(await restrictedImports(file, source)).toEqual([]);
   });

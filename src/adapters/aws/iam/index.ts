@@ -17,7 +17,8 @@ export function adaptIam(raw: IamAnswers, ctx: AdaptContext): InventoryContribut
 
 export function iamInventory(details: AccountAuthorizationDetails, ctx: Pick<AdaptContext, "account" | "partition">): IamInventory {
   const all: PrincipalDetail[] = [...details.roles.map(roleDetail), ...details.users.map(userDetail), ...details.groups.map(groupDetail)];
-  const attached = new Set(all.flatMap((d) => d.attached.flatMap((a) => (a.PolicyArn === undefined ? [] : [a.PolicyArn]))));
+  // A boundary is modelled like an attached policy: from the answer when listed, else known by ARN only.
+  const attached = new Set(all.flatMap((d) => [...d.attached.map((a) => a.PolicyArn), d.boundary].filter((arn): arn is string => arn !== undefined)));
   const policies = managedPolicies(details.policies, attached, ctx.account);
   const groupIds = new Map(all.filter((d) => d.kind === "group").map((d) => [d.name, principalArn(d, ctx)] as const));
   const principalCtx = { account: ctx.account, partition: ctx.partition, policyIds: new Set(policies.keys()), groupIds };

@@ -7,7 +7,8 @@ import { AWS_MANAGED_POLICY_LABEL, CUSTOMER_POLICY_LABEL, IAM_CFN_TYPE, IAM_REGI
 
 /**
  * The managed policies of the inventory, by ARN (their model id): every customer managed policy,
- * and the AWS managed policies some principal attaches (AWS lists only those; moto lists all).
+ * and the AWS managed policies some principal attaches or has as permissions boundary (AWS lists
+ * attached ones; moto lists all).
  */
 export function managedPolicies(details: readonly ManagedPolicyDetail[], attached: ReadonlySet<string>, account: string): Map<string, IamManagedPolicy> {
   const policies = new Map<string, IamManagedPolicy>();

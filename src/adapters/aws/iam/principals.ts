@@ -19,6 +19,8 @@ export interface PrincipalDetail {
   readonly attached: readonly AttachedPolicy[];
   /** Users only: names of their groups. */
   readonly groups?: readonly string[];
+  /** Roles and users: the boundary's policy ARN; undefined when none is set. */
+  readonly boundary?: string;
 }
 
 export const roleDetail = (r: RoleDetail): PrincipalDetail => ({
@@ -30,6 +32,7 @@ export const roleDetail = (r: RoleDetail): PrincipalDetail => ({
   trustPolicy: r.AssumeRolePolicyDocument,
   inline: r.RolePolicyList ?? [],
   attached: r.AttachedManagedPolicies ?? [],
+  boundary: r.PermissionsBoundary?.PermissionsBoundaryArn,
 });
 
 export const userDetail = (u: UserDetail): PrincipalDetail => ({
@@ -41,6 +44,7 @@ export const userDetail = (u: UserDetail): PrincipalDetail => ({
   inline: u.UserPolicyList ?? [],
   attached: u.AttachedManagedPolicies ?? [],
   groups: u.GroupList ?? [],
+  boundary: u.PermissionsBoundary?.PermissionsBoundaryArn,
 });
 
 export const groupDetail = (g: GroupDetail): PrincipalDetail => ({
@@ -91,6 +95,8 @@ export function buildPrincipal(d: PrincipalDetail, ctx: PrincipalContext): Built
     inlinePolicies,
     attachedPolicies,
     groups: (d.groups ?? []).map((name) => ctx.groupIds.get(name) ?? name),
+    ...(d.kind === "group" ? {} : { permissionsBoundary: d.boundary }),
+    ...(d.boundary !== undefined && ctx.policyIds.has(d.boundary) ? { permissionsBoundaryRef: d.boundary } : {}),
   };
   return { principal, attachments };
 }

@@ -1,6 +1,7 @@
 import type { IamInlinePolicy, IamInventory, IamManagedPolicy, IamPolicyAttachment, PrincipalKind } from "../../../models/iam";
 import type { EngineResource } from "../engine-resource";
 import { Props } from "../props";
+import { applyPermissionsBoundary } from "./boundaries";
 import { readPolicyAttachment, readSingleAttachment, roleManagedPolicies } from "./attachments";
 import type { IamJoinContext } from "./context";
 import { readInlinePolicyResource } from "./inline-policies";
@@ -36,6 +37,7 @@ export function buildIamInventory(resources: readonly EngineResource[]): IamInve
       // Its own `inlinePolicies` only: RolePolicy resources met earlier are already listed.
       inlinePolicies.push(...draft.inlinePolicies.filter((i) => i.ref.id === draft.ref.id));
       if (kind === "role") attachments.push(...roleManagedPolicies(p, draft, ctx));
+      if (kind !== "group") applyPermissionsBoundary(p, draft, ctx);
     } else if (INLINE_POLICY_TYPES.has(type)) {
       const policy = readInlinePolicyResource(p, ctx);
       if (policy !== undefined) inlinePolicies.push(policy);

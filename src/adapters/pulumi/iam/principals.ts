@@ -20,6 +20,9 @@ export interface PrincipalDraft {
   readonly attachedPolicies: IamAttachedPolicy[];
   readonly groups: string[];
   groupsUnknown?: Unknown;
+  /** Roles and users: set while joining (./boundaries). */
+  permissionsBoundary?: Val<string | undefined>;
+  permissionsBoundaryRef?: string;
 }
 
 /** A Role, User or Group resource; a role's `inlinePolicies` become its inline policies. */
@@ -84,6 +87,8 @@ export function toPrincipal(d: PrincipalDraft): IamPrincipal {
     inlinePolicies: d.inlinePolicies,
     attachedPolicies: d.attachedPolicies,
     groups: d.groupsUnknown ?? d.groups,
+    ...(d.kind === "group" ? {} : { permissionsBoundary: d.permissionsBoundary }),
+    ...(d.permissionsBoundaryRef === undefined ? {} : { permissionsBoundaryRef: d.permissionsBoundaryRef }),
   };
 }
 
