@@ -43,7 +43,7 @@ describe("inventory Markdown", () => {
         "- **seg-a-app (role)**: read allowed (via inline policy 'tables' of role seg-a-app, ReadDb: rds-db:connect); write allowed (via inline policy 'tables' of role seg-a-app, WriteDb: rds-data:ExecuteStatement)",
         "- **auditor (role)**: read denied: an unconditional deny removes it (via managed policy ReadOnlyAccess of role auditor, Statement\\[0\\]: rds:DescribeDBInstances) \\[deny by inline policy 'no-db' of role auditor, DenyDb (always)\\]",
         "2 principals can read public-exports · 0 can write · 1 can manage",
-        "- **999988887777 (account, foreign account 999988887777)**: read conditional (via bucket policy of public-exports, CrossAccountRead: s3:GetObject, s3:ListBucket (if aws:PrincipalOrgID))",
+        "- **999988887777 (foreign account)**: read conditional (via bucket policy of public-exports, CrossAccountRead: s3:GetObject, s3:ListBucket (if aws:PrincipalOrgID))",
         '- **=cmd\\|calc (user)**: read unknown: policy "tables", a pulumi.jsonStringify output<br>unknown in preview',
         "0 principals can read empty-queue · 0 can write · 0 can manage",
         "No principal reaches it.",

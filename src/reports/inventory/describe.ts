@@ -163,6 +163,9 @@ export function statusText(edge: AccessEdge): string {
   return edge.reason && edge.status !== "allowed" ? `${edge.status}: ${edge.reason}` : edge.status;
 }
 
+/** "ops-admin (role)", "account 999988887777 (foreign account)", "the public": the kind only where the name lacks it. */
 export function principalLabel(p: AccessPrincipal): string {
+  if (p.kind === "public") return p.name;
+  if (p.kind === "account") return p.foreign ? `${p.name} (foreign account)` : p.name;
   return p.foreign ? `${p.name} (${p.kind}, foreign account${p.account ? ` ${p.account}` : ""})` : `${p.name} (${p.kind})`;
 }
