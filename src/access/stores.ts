@@ -22,11 +22,6 @@ export interface StoreContext {
   readonly principals: ReadonlyMap<string, AccessPrincipal>;
 }
 
-/** Stores that sit in no network: reached only through their service's API, which IAM and their policy govern. */
-const API_ONLY_KINDS: ReadonlySet<string> = new Set([
-  "s3-bucket", "dynamodb-table", "sqs-queue", "sns-topic", "kinesis-stream", "firehose-delivery-stream", "log-group", "secret",
-  "backup-vault", "ebs-snapshot-copy", "rds-snapshot-copy",
-]);
 const API_ONLY = { state: "no", detail: "no network path: the store is reached only through its service's API, as the access map shows" } as const;
 
 export function inventoryStore(store: DataStore, ctx: StoreContext): InventoryStore {
@@ -49,7 +44,7 @@ export function inventoryStore(store: DataStore, ctx: StoreContext): InventorySt
     encryption: storeEncryption(store, ctx.inventory.keys, ctx.ownAccounts),
     exposure: {
       public: publicFact(store, ctx),
-      internetPath: factFromFindings(ctx.findings, store.ref.id, INTERNET_PATH_RULES, { onFail: "yes", none: API_ONLY_KINDS.has(store.kind) ? API_ONLY : notJudged }),
+      internetPath: factFromFindings(ctx.findings, store.ref.id, INTERNET_PATH_RULES, { onFail: "yes", none: storeFacts(store.kind).apiOnly ? API_ONLY : notJudged }),
       crossAccount: crossAccounts(store, ctx),
     },
     backups: factFromFindings(ctx.findings, store.ref.id, BACKUP_RULES, { onFail: "no", none: notJudged }),

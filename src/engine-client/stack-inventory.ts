@@ -14,6 +14,7 @@ import type { AnyRule, RuleContext } from "../core/rule";
 import { settingsFor } from "../core/settings";
 import type { GuardConfig } from "../core/config";
 import { secretTextsOfWire } from "../pulumi/request-secrets";
+import { textRedactor } from "../pulumi/safe-message";
 import type { AnalyzerResourceInput } from "./analyzer-types";
 import { analyzerResourcesOf, type StateFile } from "./state-file";
 import { isPlainObject, isSecret, SECRET_SIG, SIG_KEY, UNKNOWN } from "./wire";
@@ -228,15 +229,10 @@ function unwrapped(value: unknown): unknown {
   return value;
 }
 
-const REDACTED = "[secret]";
-/** Shorter secrets (and numbers) are redacted only as whole words, as the pack's messages are (safe-message.ts). */
-const SHORT = 8;
-
-/** The document with every text a secret could be printed as replaced by `[secret]` (keys too). */
+/** The document with every text a secret could be printed as replaced by `[secret]` (keys too), as the pack's messages are. */
 export function redacted<T>(doc: T, secrets: readonly string[]): T {
-  const needles = [...new Set(secrets.filter((s) => s.trim() !== ""))].sort((a, b) => b.length - a.length).map(needle);
-  if (needles.length === 0) return doc;
-  const text = (s: string): string => needles.reduce((acc, n) => acc.replace(n, REDACTED), s);
+  if (!secrets.some((s) => s.trim() !== "")) return doc;
+  const text = textRedactor(secrets);
   const walk = (v: unknown): unknown => {
     if (typeof v === "string") return text(v);
     if (Array.isArray(v)) return v.map(walk);
@@ -244,11 +240,6 @@ export function redacted<T>(doc: T, secrets: readonly string[]): T {
     return v;
   };
   return walk(doc) as T;
-}
-
-function needle(secret: string): RegExp {
-  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return secret.length < SHORT || /^[-+]?\d+(\.\d+)?$/.test(secret) ? new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, "giu") : new RegExp(escaped, "gi");
 }
 
 const unique = (ids: readonly string[]): string[] => [...new Set(ids)];

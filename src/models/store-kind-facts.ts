@@ -26,6 +26,8 @@ export interface StoreKindFacts {
    * classification tag says so; untagged, it is ordinary infrastructure whatever `assumeCustomerData` says.
    */
   readonly customerDataOnlyWhenTagged?: true;
+  /** The store sits in no network: only its service's API reaches it, governed by IAM and its policy. */
+  readonly apiOnly?: true;
 }
 
 const ALWAYS_AWS_OWNED = { always: true, keyless: "aws-owned" } as const;
@@ -35,16 +37,16 @@ const SWITCHED_AWS_MANAGED = { keyless: "aws-managed" } as const;
 
 export const STORE_KIND_FACTS = {
   /** SSE-S3 on every new object since January 2023. */
-  "s3-bucket": { label: "S3 bucket", arnService: "s3", encryption: ALWAYS_AWS_OWNED },
+  "s3-bucket": { label: "S3 bucket", arnService: "s3", encryption: ALWAYS_AWS_OWNED, apiOnly: true },
   "rds-instance": { label: "RDS instance", arnService: "rds", encryption: SWITCHED_AWS_MANAGED },
   "rds-cluster": { label: "RDS cluster", arnService: "rds", encryption: SWITCHED_AWS_MANAGED },
   /** SSE off or not set: an AWS-owned key; on without a key: the AWS-managed aws/dynamodb key. */
-  "dynamodb-table": { label: "DynamoDB table", arnService: "dynamodb", encryption: ALWAYS_AWS_OWNED },
+  "dynamodb-table": { label: "DynamoDB table", arnService: "dynamodb", encryption: ALWAYS_AWS_OWNED, apiOnly: true },
   /** Without a key: the account's default EBS key, aws/ebs unless changed. */
   "ebs-volume": { label: "EBS volume", arnService: "ec2", encryption: SWITCHED_AWS_MANAGED },
-  "ebs-snapshot-copy": { label: "EBS snapshot copy", arnService: "ec2", encryption: SWITCHED_AWS_MANAGED },
+  "ebs-snapshot-copy": { label: "EBS snapshot copy", arnService: "ec2", encryption: SWITCHED_AWS_MANAGED, apiOnly: true },
   /** A copy without a key keeps its source's encryption and key. */
-  "rds-snapshot-copy": { label: "RDS snapshot copy", arnService: "rds", encryption: {} },
+  "rds-snapshot-copy": { label: "RDS snapshot copy", arnService: "rds", encryption: {}, apiOnly: true },
   "ec2-instance": { label: "EC2 instance", summarisesParts: true, arnService: "ec2", encryption: SWITCHED_AWS_MANAGED, customerDataOnlyWhenTagged: true },
   "launch-template": {
     label: "EC2 launch template",
@@ -63,15 +65,15 @@ export const STORE_KIND_FACTS = {
   "docdb-cluster": { label: "DocumentDB cluster", arnService: "rds", encryption: SWITCHED_AWS_MANAGED },
   "neptune-cluster": { label: "Neptune cluster", arnService: "rds", encryption: SWITCHED_AWS_MANAGED },
   /** SSE-SQS by default for new queues since 2022. */
-  "sqs-queue": { label: "SQS queue", arnService: "sqs", encryption: { onByDefault: true, keyless: "aws-owned" } },
+  "sqs-queue": { label: "SQS queue", arnService: "sqs", encryption: { onByDefault: true, keyless: "aws-owned" }, apiOnly: true },
   /** Encrypted only with a key it names. */
-  "sns-topic": { label: "SNS topic", arnService: "sns", encryption: {} },
-  "kinesis-stream": { label: "Kinesis data stream", arnService: "kinesis", encryption: SWITCHED_AWS_MANAGED },
+  "sns-topic": { label: "SNS topic", arnService: "sns", encryption: {}, apiOnly: true },
+  "kinesis-stream": { label: "Kinesis data stream", arnService: "kinesis", encryption: SWITCHED_AWS_MANAGED, apiOnly: true },
   /** Server-side encryption off by default; on, the default key type is AWS_OWNED_CMK. */
-  "firehose-delivery-stream": { label: "Firehose delivery stream", arnService: "firehose", encryption: { keyless: "aws-owned" } },
-  "log-group": { label: "CloudWatch log group", arnService: "logs", encryption: ALWAYS_AWS_OWNED },
-  "secret": { label: "Secrets Manager secret", arnService: "secretsmanager", encryption: ALWAYS_AWS_MANAGED },
-  "backup-vault": { label: "Backup vault", arnService: "backup", encryption: ALWAYS_AWS_MANAGED },
+  "firehose-delivery-stream": { label: "Firehose delivery stream", arnService: "firehose", encryption: { keyless: "aws-owned" }, apiOnly: true },
+  "log-group": { label: "CloudWatch log group", arnService: "logs", encryption: ALWAYS_AWS_OWNED, apiOnly: true },
+  "secret": { label: "Secrets Manager secret", arnService: "secretsmanager", encryption: ALWAYS_AWS_MANAGED, apiOnly: true },
+  "backup-vault": { label: "Backup vault", arnService: "backup", encryption: ALWAYS_AWS_MANAGED, apiOnly: true },
   "msk-cluster": { label: "MSK cluster", arnService: "kafka", encryption: ALWAYS_AWS_MANAGED },
   /** Always encrypted at rest: an AWS-owned key unless `kmsKeyArn` names a customer-managed key. */
   "memorydb-cluster": { label: "MemoryDB cluster", arnService: "memorydb", encryption: ALWAYS_AWS_OWNED },

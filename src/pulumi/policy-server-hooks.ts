@@ -13,7 +13,7 @@ export type ServiceHook = (service: Service, implementation: Implementation) => 
 
 export interface GrpcModule {
   Server: { prototype: { addService(service: unknown, implementation: Implementation): void } };
-  status: { INVALID_ARGUMENT: number };
+  status: { INVALID_ARGUMENT: number; INTERNAL: number };
 }
 
 /** The module @pulumi/policy's server resolves a name to (its own copy of gRPC, of the protocol classes). */

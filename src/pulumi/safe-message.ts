@@ -73,6 +73,12 @@ export function redactTexts(text: string, secrets: readonly string[]): string {
   return redactWith(text, compileNeedles(secrets));
 }
 
+/** `redactTexts` for many texts with the same secrets: the secrets are prepared once. */
+export function textRedactor(secrets: readonly string[]): (text: string) => string {
+  const needles = compileNeedles(secrets);
+  return (text) => (needles.length === 0 ? text : redactWith(text, needles));
+}
+
 function compileNeedles(texts: readonly string[]): Needle[] {
   const byText = new Map<string, Needle>();
   for (const t of texts) {

@@ -11,19 +11,14 @@ export function structFromWire(bytes: Uint8Array): Record<string, unknown> {
   return readStruct(new BinaryReader(bytes));
 }
 
-const STRUCT_FIELDS = 1;
-const ENTRY_KEY = 1;
-const ENTRY_VALUE = 2;
-const LIST_VALUES = 1;
-
-const enum Kind {
-  Null = 1,
-  Number = 2,
-  String = 3,
-  Bool = 4,
-  Struct = 5,
-  List = 6,
-}
+/** Field numbers of google/protobuf/struct.proto, shared with the encoder (config-schema-wire.ts). */
+export const STRUCT_FIELDS = 1;
+export const ENTRY_KEY = 1;
+export const ENTRY_VALUE = 2;
+export const LIST_VALUES = 1;
+/** The field of a Value that holds each kind. */
+export const VALUE_KIND = { Null: 1, Number: 2, String: 3, Bool: 4, Struct: 5, List: 6 } as const;
+const Kind = VALUE_KIND;
 
 function readStruct(reader: BinaryReader): Record<string, unknown> {
   const fields = new Map<string, unknown>();
@@ -64,7 +59,7 @@ function readValueMessage(reader: BinaryReader): unknown {
   reader.readMessage(undefined, () => {
     while (reader.nextField()) {
       if (reader.isEndGroup()) break;
-      switch (reader.getFieldNumber() as Kind) {
+      switch (reader.getFieldNumber()) {
         case Kind.Null:
           reader.readEnum();
           value = null;

@@ -7,6 +7,7 @@ import { repoRoot } from "../../src/engine-client/repo-root";
 import { withoutHygiene } from "./pillars";
 import { iamDataVersion } from "../../src/iam";
 import { ALL_RULES } from "../../src/rules";
+import { packSettingsPolicy, toPolicy } from "../../src/pulumi/policy";
 
 const root = repoRoot(__dirname);
 let pack: PackClient;
@@ -37,7 +38,13 @@ describe("the pack as the engine sees it", () => {
       expect(p?.remediationSteps).toBe(rule.remediation);
       expect(p?.url).toBe(rule.links[0]);
       expect(Object.keys(p?.configSchema?.properties ?? {})).toEqual(expect.arrayContaining(Object.keys(rule.options ?? {})));
+      // The schemas travel as bytes the pack encodes itself (src/pulumi/analyzer-info-schemas.ts): the same JSON.
+      expect(p?.configSchema).toEqual({ properties: toPolicy(rule).configSchema?.properties, required: [] });
     }
+    expect(info.policies.find((x) => x.name === "pack-settings")?.configSchema).toEqual({
+      properties: packSettingsPolicy(ALL_RULES).configSchema?.properties,
+      required: [],
+    });
   });
 });
 
